@@ -1,0 +1,66 @@
+/**
+ * monilog's only entry point and composition root: it parses the command line, builds the real clock,
+ * sources and sinks (inside each subcommand's runner), and maps failures to exit codes:
+ * 0 success, 1 runtime failure, 2 usage error. Nothing imports this file.
+ */
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { VERSION } from "./src/version.ts";
+import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/cli/errors.ts";
+import { monitorCommand } from "./src/cli/monitor_command.ts";
+import { generateCommand } from "./src/cli/generate_command.ts";
+
+function buildProgram(): Command {
+  const program = new Command("monilog")
+    .description("Watch a site's HTTP traffic from its access log: statistics, alerts and recoveries.")
+    .version(VERSION, "-V, --version", "print the version and exit")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      // Commander's own errors ("error: unknown option '--x'") go to stderr as one line.
+      outputError: (text, write) => write(text.trimEnd().replace(/^error: /, "monilog: ") + "\n"),
+    });
+  for (const sub of [monitorCommand(), generateCommand()]) {
+    sub.copyInheritedSettings(program);
+    program.addCommand(sub);
+  }
+  program.addHelpText(
+    "after",
+    "\nExamples:\n  monilog monitor --file /var/log/nginx/access.log --threshold 10\n" +
+      "  monilog monitor --once --json --file yesterday.log\n" +
+      "  monilog generate --rates 9 11 8 --durations 150 150 150 --output /tmp/access.log\n",
+  );
+  return program;
+}
+
+async function main(args: string[]): Promise<number> {
+  const program = buildProgram();
+  if (args.length === 0) {
+    program.outputHelp();
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version "errors" are commander's way of stopping after printing; they succeed.
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      console.error(`monilog: ${err.message}`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof RuntimeFailure) {
+      console.error(`monilog: ${err.message}`);
+      return EXIT_FAILURE;
+    }
+    // Anything else is a bug: show the stack so it can be reported.
+    console.error("monilog: internal error:", err);
+    return EXIT_FAILURE;
+  }
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

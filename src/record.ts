@@ -1,0 +1,36 @@
+/**
+ * The one record type every pipeline stage shares: a parsed request.
+ *
+ * Parsers fill a caller-owned record in place instead of returning a new object per line, because parsing
+ * is the hottest code in the program and a replay of millions of lines should not churn the garbage
+ * collector. A consumer that keeps a record must copy the fields it needs.
+ */
+export interface LogRecord {
+  /** Log time in unix seconds (UTC), whole seconds. */
+  time: number;
+  /** Client address (remote host). */
+  host: string;
+  /** Authenticated user, `-` when absent. */
+  user: string;
+  /** HTTP method, `-` when the request line was unparseable (e.g. `"-"`). */
+  method: string;
+  /** Request path without query string; an absolute URL is reduced to its path. */
+  path: string;
+  /** Path up to, not including, its second `/` (`/pages/create` → `/pages`). */
+  section: string;
+  /** HTTP status code. */
+  status: number;
+  /** Response size in bytes; `-` in the log counts as 0. */
+  bytes: number;
+}
+
+/** Returns a blank record for a parser to fill. */
+export function newRecord(): LogRecord {
+  return { time: 0, host: "", user: "-", method: "-", path: "/", section: "/", status: 0, bytes: 0 };
+}
+
+/** The log formats monilog reads and writes. */
+export const FORMATS = ["clf", "combined", "csv"] as const;
+
+/** Name of a log format. */
+export type FormatName = typeof FORMATS[number];

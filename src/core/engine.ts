@@ -1,0 +1,270 @@
+/**
+ * The monitor's core: log time, final seconds, the sliding-window alert and interval statistics
+ * (spec §3 and §4). It is pure — no clock, no I/O: records and "the machine clock reads T" come in, events
+ * go out through `emit` — which is what makes a replay produce exactly the alerts live following would.
+ */
+import type { LogRecord } from "../record.ts";
+import type { EmitEvent } from "./events.ts";
+import { RateWindow } from "./rate_window.ts";
+import { IntervalStats } from "./interval_stats.ts";
+import { RunTotals } from "./run_totals.ts";
+
+/** Settings of the engine, all in seconds but the threshold (requests per second). */
+export interface EngineOptions {
+  /** Alert when the window's average rate is strictly above this. */
+  threshold: number;
+  /** Window length W. */
+  window: number;
+  /** Statistics interval I; intervals are aligned to multiples of I. */
+  interval: number;
+  /** How far a line may trail later-stamped lines and still be counted in order. */
+  late: number;
+  /** Rows in "top" tables. */
+  top: number;
+}
+
+/** Default settings (spec §1). */
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  threshold: 10,
+  window: 120,
+  interval: 10,
+  late: 2,
+  top: 5,
+};
+
+/** Turns records and clock readings into stats, alert, recovery and summary events. */
+export class MonitorEngine {
+  readonly #o: EngineOptions;
+  readonly #emit: EmitEvent;
+  /** rate > threshold ⟺ hits > limit; comparing integers against a rounded limit keeps a decimal
+   * threshold such as 10.1 exact (1212 / 120 is not "above" 10.1 because of float rounding). */
+  readonly #limit: number;
+  #window: RateWindow | undefined;
+  #maxSeen = -Infinity;
+  #alerting = false;
+  #alertedAt = 0;
+  readonly #open = new Map<number, IntervalStats>();
+  #cached: IntervalStats | undefined;
+  #nextReport = 0;
+  #invalidSinceReport = 0;
+  #lateSinceReport = 0;
+  /** True while reported intervals are empty: further empty ones join `#quiet` instead of printing. */
+  #inEmptyRun = false;
+  #quiet: { start: number; end: number; intervals: number } | undefined;
+  #lastArrival: number | undefined;
+  readonly #totals = new RunTotals();
+
+  /** Creates an engine that sends its events to `emit`. */
+  constructor(options: EngineOptions, emit: EmitEvent) {
+    this.#o = options;
+    this.#emit = emit;
+    this.#limit = Math.round(options.threshold * options.window * 1e6) / 1e6;
+  }
+
+  /** True while in the alert state. */
+  get alerting(): boolean {
+    return this.#alerting;
+  }
+
+  /** Newest stamped second seen, or undefined before the first record. */
+  get newest(): number | undefined {
+    return this.#window ? this.#maxSeen : undefined;
+  }
+
+  /** Counts a parsed record that arrived when the machine clock read `wallMs`. */
+  add(record: LogRecord, wallMs = 0): void {
+    const t = record.time;
+    this.#lastArrival = wallMs;
+    this.#totals.add(record);
+    const o = this.#o;
+    let win = this.#window;
+    if (win === undefined) {
+      // Everything up to t-1-late is final once this line is read, and nothing was seen there.
+      win = this.#window = new RateWindow(o.window, o.late, t - 1 - o.late);
+      this.#nextReport = alignDown(t - o.late, o.interval);
+    }
+    if (t > win.end) {
+      const final = t - 1 - o.late;
+      if (final > win.end) this.#advanceTo(final);
+      win.add(t);
+      this.#intervalOf(t).add(record);
+    } else {
+      // Late: it still counts in the window for the seconds that follow, never in what was reported.
+      win.add(t);
+      this.#lateSinceReport++;
+      this.#totals.late++;
+      if (t >= this.#nextReport) this.#intervalOf(t).add(record);
+    }
+    if (t > this.#maxSeen) this.#maxSeen = t;
+  }
+
+  /** Counts a line that could not be parsed. */
+  addInvalid(wallMs = 0): void {
+    this.#lastArrival = wallMs;
+    this.#invalidSinceReport++;
+    this.#totals.invalid++;
+  }
+
+  /**
+   * The machine clock reads `wallMs`. While no line arrives, log time advances at the clock's pace from
+   * the newest timestamp, so a log that goes silent still drains its window and recovers.
+   */
+  tick(wallMs: number): void {
+    const win = this.#window;
+    if (win === undefined || this.#lastArrival === undefined) return;
+    const now = this.#maxSeen + Math.floor((wallMs - this.#lastArrival) / 1000);
+    const final = now - 1 - this.#o.late;
+    if (final > win.end) this.#advanceTo(final);
+  }
+
+  /**
+   * End of input or exit: every second seen is final. Reports the last, partial interval if it holds
+   * anything, then the summary of the run.
+   */
+  finish(): void {
+    const win = this.#window;
+    if (win !== undefined) {
+      if (this.#maxSeen > win.end) this.#advanceTo(this.#maxSeen);
+      const stats = this.#open.get(this.#nextReport);
+      const partialLength = win.end + 1 - this.#nextReport;
+      if (partialLength > 0 && (stats || this.#invalidSinceReport || this.#lateSinceReport)) {
+        this.#flushQuiet();
+        const acc = stats ??
+          new IntervalStats(this.#nextReport, this.#nextReport + this.#o.interval);
+        this.#emitStats(acc, { end: win.end + 1, partial: true });
+      }
+    }
+    this.#flushQuiet();
+    this.#emit(this.#totals.toEvent(this.#o.top, this.#alerting));
+  }
+
+  #intervalOf(t: number): IntervalStats {
+    const cached = this.#cached;
+    if (cached !== undefined && t >= cached.start && t < cached.end) return cached;
+    const start = alignDown(t, this.#o.interval);
+    let stats = this.#open.get(start);
+    if (stats === undefined) {
+      stats = new IntervalStats(start, start + this.#o.interval);
+      this.#open.set(start, stats);
+    }
+    return this.#cached = stats;
+  }
+
+  /** Evaluates every second up to `target`, each once, in order. */
+  #advanceTo(target: number): void {
+    const win = this.#window!;
+    const interval = this.#o.interval;
+    while (win.end < target) {
+      if (win.sum === 0 && win.end >= this.#maxSeen) {
+        // Nothing in the window and nothing pending: every second up to target is empty, and the state
+        // is already normal (the last rate was 0). Skip the gap at constant cost.
+        this.#skipEmpty(target);
+        return;
+      }
+      const hits = win.advance();
+      const t = win.end;
+      this.#evaluate(t, hits);
+      if ((t + 1) % interval === 0) this.#report(t + 1 - interval);
+    }
+  }
+
+  #evaluate(t: number, hits: number): void {
+    const { threshold, window } = this.#o;
+    if (!this.#alerting) {
+      if (hits > this.#limit) {
+        this.#alerting = true;
+        this.#alertedAt = t;
+        const event = {
+          type: "alert" as const,
+          time: t,
+          hits,
+          rate: hits / window,
+          threshold,
+          window,
+        };
+        this.#totals.alerts.push(event);
+        this.#emit(event);
+      }
+    } else if (hits <= this.#limit) {
+      this.#alerting = false;
+      const event = {
+        type: "recover" as const,
+        time: t,
+        hits,
+        rate: hits / window,
+        threshold,
+        window,
+        duration: t - this.#alertedAt,
+      };
+      this.#totals.alerts.push(event);
+      this.#emit(event);
+    }
+  }
+
+  /** Reports the interval starting at `start`, whose last second has just been evaluated. */
+  #report(start: number): void {
+    const stats = this.#open.get(start);
+    if (stats === undefined && this.#invalidSinceReport === 0 && this.#lateSinceReport === 0) {
+      this.#reportEmpty(1);
+      return;
+    }
+    this.#flushQuiet();
+    this.#inEmptyRun = false;
+    this.#emitStats(stats ?? new IntervalStats(start, start + this.#o.interval), {});
+    this.#nextReport = start + this.#o.interval;
+  }
+
+  /** Reports `count` empty intervals from `#nextReport` on: the first is printed, the rest join a run. */
+  #reportEmpty(count: number): void {
+    const interval = this.#o.interval;
+    let start = this.#nextReport;
+    if (!this.#inEmptyRun) {
+      this.#inEmptyRun = true;
+      this.#emitStats(new IntervalStats(start, start + interval), {});
+      start += interval;
+      count--;
+    }
+    if (count > 0) {
+      const quiet = this.#quiet ??= { start, end: start, intervals: 0 };
+      quiet.end = start + count * interval;
+      quiet.intervals += count;
+    }
+    this.#nextReport = start + count * interval;
+  }
+
+  #skipEmpty(target: number): void {
+    const interval = this.#o.interval;
+    const lastEnd = alignDown(target + 1, interval);
+    if (lastEnd > this.#nextReport) {
+      // The interval in progress may still hold invalid or late counts; the rest are empty.
+      this.#report(this.#nextReport);
+      const count = (lastEnd - this.#nextReport) / interval;
+      if (count > 0) this.#reportEmpty(count);
+    }
+    this.#window!.jumpTo(target);
+  }
+
+  #emitStats(stats: IntervalStats, extra: { end?: number; partial?: boolean }): void {
+    this.#open.delete(stats.start);
+    if (this.#cached === stats) this.#cached = undefined;
+    this.#emit(stats.toEvent(this.#o.top, {
+      invalid: this.#invalidSinceReport,
+      late: this.#lateSinceReport,
+      ...extra,
+    }));
+    this.#invalidSinceReport = 0;
+    this.#lateSinceReport = 0;
+  }
+
+  #flushQuiet(): void {
+    const quiet = this.#quiet;
+    if (quiet === undefined) return;
+    this.#quiet = undefined;
+    this.#emit({ type: "quiet", ...quiet });
+  }
+}
+
+/** Start of the interval of length `interval` that holds second `t` (also for negative t). */
+function alignDown(t: number, interval: number): number {
+  return Math.floor(t / interval) * interval;
+}

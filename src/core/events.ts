@@ -1,0 +1,99 @@
+/**
+ * The events the core emits: the only vocabulary between the pure core and the sinks. Times are unix
+ * seconds of log time; `end` is exclusive.
+ */
+
+/** A section, client or other key with its hit count, in a "top" table. */
+export interface Ranked {
+  /** The key (section path, client address, …). */
+  key: string;
+  /** Hits counted for it. */
+  hits: number;
+}
+
+/** Statistics for one aligned interval `[start, end)`. */
+export interface StatsEvent {
+  type: "stats";
+  start: number;
+  end: number;
+  hits: number;
+  bytes: number;
+  /** Top sections by hits, then by name. */
+  sections: Ranked[];
+  /** Distinct sections seen in the interval. */
+  sectionCount: number;
+  /** Hits by status code. */
+  status: Record<string, number>;
+  /** Hits by status class: "2xx", "3xx", "4xx", "5xx" (and "other" for codes outside 200–599). */
+  statusClasses: Record<string, number>;
+  /** Top clients (remote hosts) by hits, then by address. */
+  clients: Ranked[];
+  /** Distinct clients seen in the interval. */
+  clientCount: number;
+  /** Hits by HTTP method. */
+  methods: Record<string, number>;
+  /** Lines that could not be parsed since the previous report. */
+  invalid: number;
+  /** Lines stamped at or before an already evaluated second, since the previous report. */
+  late: number;
+  /** True for the last, incomplete interval reported at the end of input or on exit. */
+  partial: boolean;
+}
+
+/** A run of empty intervals after the first one, reported once (spec §4). */
+export interface QuietEvent {
+  type: "quiet";
+  start: number;
+  end: number;
+  /** How many intervals the run covers. */
+  intervals: number;
+}
+
+/** Shared shape of alert and recovery events. */
+interface ThresholdEvent {
+  /** The evaluated second (log time) at which the state changed. */
+  time: number;
+  /** Requests stamped in the window `[time - window + 1, time]`. */
+  hits: number;
+  /** hits / window. */
+  rate: number;
+  threshold: number;
+  window: number;
+}
+
+/** The average rate went above the threshold. */
+export interface AlertEvent extends ThresholdEvent {
+  type: "alert";
+}
+
+/** The average rate came back to or below the threshold. */
+export interface RecoverEvent extends ThresholdEvent {
+  type: "recover";
+  /** Seconds since the alert it ends. */
+  duration: number;
+}
+
+/** The whole run, on exit. */
+export interface SummaryEvent {
+  type: "summary";
+  /** Earliest stamped second seen (0 when no record was read). */
+  start: number;
+  /** One past the newest stamped second seen. */
+  end: number;
+  hits: number;
+  bytes: number;
+  invalid: number;
+  late: number;
+  sections: Ranked[];
+  statusClasses: Record<string, number>;
+  /** Every alert and recovery, in order. */
+  alerts: Array<AlertEvent | RecoverEvent>;
+  /** True when the run ended in the alert state. */
+  alerting: boolean;
+}
+
+/** Anything the core reports. */
+export type MonitorEvent = StatsEvent | QuietEvent | AlertEvent | RecoverEvent | SummaryEvent;
+
+/** Where the core sends events. */
+export type EmitEvent = (event: MonitorEvent) => void;

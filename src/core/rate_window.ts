@@ -1,0 +1,67 @@
+/**
+ * Per-second hit counts over a sliding window of W seconds, with a running sum, so that moving the
+ * window by one second costs O(1) and a request costs one array increment.
+ *
+ * The ring must hold the W seconds of the window plus the seconds not yet evaluated. The engine keeps
+ * the unevaluated seconds within `late + 1` of the last evaluated one, so the ring is W + late + 2 long
+ * (the extra slot makes the slot a second leaves by distinct from any pending one).
+ */
+export class RateWindow {
+  readonly #size: number;
+  readonly #counts: Float64Array;
+  #sum = 0;
+  /** The newest second included in the sum (the last evaluated second). */
+  #end: number;
+
+  /** Creates a window of `window` seconds whose sum covers seconds up to `end`. */
+  constructor(readonly window: number, readonly late: number, end: number) {
+    this.#size = window + late + 2;
+    this.#counts = new Float64Array(this.#size);
+    this.#end = end;
+  }
+
+  /** The last second the sum covers. */
+  get end(): number {
+    return this.#end;
+  }
+
+  /** Requests stamped in `[end - window + 1, end]`. */
+  get sum(): number {
+    return this.#sum;
+  }
+
+  /**
+   * Counts one request at second `t`. Seconds older than the window are ignored (they can no longer
+   * matter); seconds inside the window also raise the sum; pending seconds wait for {@linkcode advance}.
+   * The caller guarantees `t <= end + late + 1`.
+   */
+  add(t: number): void {
+    if (t <= this.#end - this.window) return;
+    this.#counts[this.#slot(t)]++;
+    if (t <= this.#end) this.#sum++;
+  }
+
+  /** Moves the window forward by one second and returns the new sum. */
+  advance(): number {
+    const next = this.#end + 1;
+    const leaving = this.#slot(next - this.window);
+    this.#sum += this.#counts[this.#slot(next)] - this.#counts[leaving];
+    // The slot of the second that left is reused for a pending second later on.
+    this.#counts[leaving] = 0;
+    this.#end = next;
+    return this.#sum;
+  }
+
+  /**
+   * Moves the window to end at `end` directly. Only valid when the window and every pending second are
+   * empty (sum 0 and nothing added beyond the current end): then all counts are zero and stay zero.
+   */
+  jumpTo(end: number): void {
+    this.#end = end;
+  }
+
+  #slot(t: number): number {
+    const r = t % this.#size;
+    return r < 0 ? r + this.#size : r;
+  }
+}

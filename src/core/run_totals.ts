@@ -1,0 +1,45 @@
+import type { LogRecord } from "../record.ts";
+import type { AlertEvent, RecoverEvent, SummaryEvent } from "./events.ts";
+import { bump, sortedRecord, topN } from "./top_n.ts";
+import { statusClass } from "./status_class.ts";
+
+/** Totals over the whole run, for the summary printed on exit. */
+export class RunTotals {
+  hits = 0;
+  bytes = 0;
+  invalid = 0;
+  late = 0;
+  start = Infinity;
+  end = -Infinity;
+  readonly sections = new Map<string, number>();
+  readonly statusClasses = new Map<string, number>();
+  readonly alerts: Array<AlertEvent | RecoverEvent> = [];
+
+  /** Counts one record. */
+  add(record: LogRecord): void {
+    this.hits++;
+    this.bytes += record.bytes;
+    if (record.time < this.start) this.start = record.time;
+    if (record.time >= this.end) this.end = record.time + 1;
+    bump(this.sections, record.section);
+    bump(this.statusClasses, statusClass(record.status));
+  }
+
+  /** Renders the summary event. */
+  toEvent(top: number, alerting: boolean): SummaryEvent {
+    const seen = this.hits > 0;
+    return {
+      type: "summary",
+      start: seen ? this.start : 0,
+      end: seen ? this.end : 0,
+      hits: this.hits,
+      bytes: this.bytes,
+      invalid: this.invalid,
+      late: this.late,
+      sections: topN(this.sections, top),
+      statusClasses: sortedRecord(this.statusClasses),
+      alerts: [...this.alerts],
+      alerting,
+    };
+  }
+}

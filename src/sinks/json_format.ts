@@ -1,0 +1,63 @@
+/**
+ * Renders events as JSON lines (spec §4). Key names follow the spec's examples; extra keys are welcome
+ * there and carry the rest of the figures. Pure: returns the line without its newline.
+ */
+import type { MonitorEvent, Ranked } from "../core/events.ts";
+import { escapeJsonForTerminal } from "./escape.ts";
+
+/** Returns the event as one line of JSON. */
+export function formatJson(event: MonitorEvent): string {
+  return escapeJsonForTerminal(JSON.stringify(toJson(event)));
+}
+
+function toJson(event: MonitorEvent): Record<string, unknown> {
+  switch (event.type) {
+    case "stats":
+      return {
+        type: "stats",
+        start: event.start,
+        end: event.end,
+        hits: event.hits,
+        rate: round2(event.hits / Math.max(1, event.end - event.start)),
+        bytes: event.bytes,
+        sections: ranked(event.sections, "section"),
+        sectionCount: event.sectionCount,
+        status: event.status,
+        statusClasses: event.statusClasses,
+        clients: ranked(event.clients, "client"),
+        clientCount: event.clientCount,
+        methods: event.methods,
+        invalid: event.invalid,
+        late: event.late,
+        ...(event.partial ? { partial: true } : {}),
+      };
+    case "quiet":
+      return { ...event };
+    case "alert":
+    case "recover":
+      return { ...event, rate: round2(event.rate) };
+    case "summary":
+      return {
+        type: "summary",
+        start: event.start,
+        end: event.end,
+        hits: event.hits,
+        bytes: event.bytes,
+        invalid: event.invalid,
+        late: event.late,
+        sections: ranked(event.sections, "section"),
+        statusClasses: event.statusClasses,
+        alerts: event.alerts.map((a) => ({ ...a, rate: round2(a.rate) })),
+        alerting: event.alerting,
+      };
+  }
+}
+
+function ranked(rows: Ranked[], name: string): Array<Record<string, unknown>> {
+  return rows.map((r) => ({ [name]: r.key, hits: r.hits }));
+}
+
+/** Rounds to two decimals, as a rate is shown (1198 / 120 → 9.98). */
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

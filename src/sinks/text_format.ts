@@ -1,0 +1,135 @@
+/**
+ * Renders events as human-readable text. Pure: returns the lines without a final newline; colour is
+ * applied only when asked (a terminal without NO_COLOR), never in files. Everything that came from the
+ * log is passed through escapeControl so it cannot drive the terminal.
+ */
+import pc from "picocolors";
+import type {
+  AlertEvent,
+  MonitorEvent,
+  QuietEvent,
+  Ranked,
+  RecoverEvent,
+  StatsEvent,
+  SummaryEvent,
+} from "../core/events.ts";
+import { escapeControl } from "./escape.ts";
+import { formatDuration, formatLogTime } from "./time_format.ts";
+
+/** Options for {@linkcode formatText}. */
+export interface TextOptions {
+  /** Use ANSI colours. */
+  color: boolean;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** Returns the event as text lines. */
+export function formatText(event: MonitorEvent, options: TextOptions): string {
+  const c = pc.createColors(options.color);
+  switch (event.type) {
+    case "stats":
+      return formatStats(event, c);
+    case "quiet":
+      return formatQuiet(event, c);
+    case "alert":
+      return c.bold(c.red(alertLine(event)));
+    case "recover":
+      return c.bold(c.green(recoverLine(event)));
+    case "summary":
+      return formatSummary(event, c);
+  }
+}
+
+/** The alert line of spec §3, then the rate, threshold and window. */
+export function alertLine(e: AlertEvent): string {
+  return `High traffic generated an alert - hits = ${e.hits}, triggered at ${
+    formatLogTime(e.time)
+  }` +
+    ` (${fixed2(e.rate)} req/s > ${e.threshold} over ${e.window} s)`;
+}
+
+/** The recovery line of spec §3, then the rate and how long the alert lasted. */
+export function recoverLine(e: RecoverEvent): string {
+  return `Traffic recovered - hits = ${e.hits}, recovered at ${formatLogTime(e.time)}` +
+    ` (${fixed2(e.rate)} req/s <= ${e.threshold}; alert lasted ${formatDuration(e.duration)})`;
+}
+
+function formatStats(e: StatsEvent, c: Colors): string {
+  const span = e.end - e.start;
+  const head = `${formatLogTime(e.start)} .. ${formatLogTime(e.end)}` +
+    (e.partial ? ` (partial, ${span} s)` : "");
+  if (e.hits === 0) {
+    const counters = e.invalid || e.late ? `  invalid ${e.invalid}  late ${e.late}` : "";
+    return c.dim(`${head}  no traffic${counters}`);
+  }
+  const classes = Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ");
+  const codes = Object.entries(e.status).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 5).map(([k, v]) => `${k} ${v}`).join("  ");
+  const lines = [
+    `${c.bold(head)}  ${c.bold(String(e.hits))} hits  ${fixed2(e.hits / span)} req/s  ` +
+    formatBytes(e.bytes),
+    `  sections  ${rankedList(e.sections, e.sectionCount)}`,
+    `  status    ${classes}   (${codes})`,
+    `  clients   ${rankedList(e.clients, e.clientCount)}`,
+    `  methods   ${
+      Object.entries(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ")
+    }`,
+    `  invalid ${e.invalid}  late ${e.late}`,
+  ];
+  return lines.join("\n");
+}
+
+function formatQuiet(e: QuietEvent, c: Colors): string {
+  return c.dim(
+    `${formatLogTime(e.start)} .. ${formatLogTime(e.end)}  no traffic ` +
+      `(${e.intervals} more empty interval${e.intervals === 1 ? "" : "s"}, ${
+        formatDuration(e.end - e.start)
+      })`,
+  );
+}
+
+function formatSummary(e: SummaryEvent, c: Colors): string {
+  const span = e.end - e.start;
+  const lines = [
+    c.bold("Summary"),
+    e.hits > 0
+      ? `  ${formatLogTime(e.start)} .. ${formatLogTime(e.end)} (${formatDuration(span)})  ` +
+        `${e.hits} hits  ${fixed2(e.hits / Math.max(1, span))} req/s  ${formatBytes(e.bytes)}`
+      : "  no requests read",
+    `  invalid ${e.invalid}  late ${e.late}`,
+  ];
+  if (e.hits > 0) {
+    lines.push(`  sections  ${rankedList(e.sections, e.sections.length)}`);
+    lines.push(
+      `  status    ${Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ")}`,
+    );
+  }
+  const alertCount = e.alerts.filter((a) => a.type === "alert").length;
+  lines.push(`  alerts    ${alertCount}${e.alerting ? " (still alerting)" : ""}`);
+  for (const a of e.alerts) {
+    lines.push(`    ${a.type === "alert" ? alertLine(a) : recoverLine(a)}`);
+  }
+  return lines.join("\n");
+}
+
+function rankedList(rows: Ranked[], total: number): string {
+  const shown = rows.map((r) => `${escapeControl(r.key)} ${r.hits}`).join("  ");
+  return total > rows.length ? `${shown}  (+${total - rows.length} more)` : shown;
+}
+
+/** Formats a byte count with a binary unit: `512 B`, `107.3 KiB`, `2.0 MiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function fixed2(n: number): string {
+  return n.toFixed(2);
+}

@@ -1,0 +1,89 @@
+import { equal } from "node:assert/strict";
+import { formatBytes, formatText } from "../../src/sinks/text_format.ts";
+import type { AlertEvent, RecoverEvent, StatsEvent } from "../../src/core/events.ts";
+
+// Times are printed in the display zone (tested in time_format_test.ts), so these tests match the
+// time loosely and everything else exactly.
+const alert: AlertEvent = {
+  type: "alert",
+  time: 1549573956,
+  hits: 1206,
+  rate: 10.05,
+  threshold: 10,
+  window: 120,
+};
+const recover: RecoverEvent = {
+  type: "recover",
+  time: 1549574043,
+  hits: 1198,
+  rate: 1198 / 120,
+  threshold: 10,
+  window: 120,
+  duration: 87,
+};
+
+Deno.test("formatText() writes the alert and recovery lines of spec §3", () => {
+  const a = formatText(alert, { color: false });
+  equal(
+    /^High traffic generated an alert - hits = 1206, triggered at \S+ \(10\.05 req\/s > 10 over 120 s\)$/
+      .test(a),
+    true,
+    a,
+  );
+  const r = formatText(recover, { color: false });
+  equal(
+    /^Traffic recovered - hits = 1198, recovered at \S+ \(9\.98 req\/s <= 10; alert lasted 1m27s\)$/
+      .test(r),
+    true,
+    r,
+  );
+});
+
+Deno.test("formatText() colours only when asked", () => {
+  equal(formatText(alert, { color: false }).includes("\x1b["), false);
+  equal(formatText(alert, { color: true }).includes("\x1b["), true);
+});
+
+const stats: StatsEvent = {
+  type: "stats",
+  start: 1549573860,
+  end: 1549573870,
+  hits: 89,
+  bytes: 109824,
+  sections: [{ key: "/api", hits: 58 }, { key: "/evil\x1b]0;pwned\x07", hits: 31 }],
+  sectionCount: 2,
+  status: { "200": 75, "404": 10, "500": 4 },
+  statusClasses: { "2xx": 75, "4xx": 10, "5xx": 4 },
+  clients: [{ key: "10.0.0.1", hits: 50 }],
+  clientCount: 3,
+  methods: { GET: 70, POST: 19 },
+  invalid: 1,
+  late: 2,
+  partial: false,
+};
+
+Deno.test("formatText() shows every figure of a stats interval, log text escaped", () => {
+  const text = formatText(stats, { color: false });
+  const lines = text.split("\n");
+  equal(lines.length, 6);
+  equal(lines[0].endsWith("89 hits  8.90 req/s  107.3 KiB"), true, lines[0]);
+  equal(lines[1], "  sections  /api 58  /evil\\x1b]0;pwned\\x07 31");
+  equal(lines[2], "  status    2xx 75  4xx 10  5xx 4   (200 75  404 10  500 4)");
+  equal(lines[3], "  clients   10.0.0.1 50  (+2 more)");
+  equal(lines[4], "  methods   GET 70  POST 19");
+  equal(lines[5], "  invalid 1  late 2");
+  equal(text.includes("\x1b"), false);
+});
+
+Deno.test("formatText() says an empty interval had no traffic", () => {
+  const empty = { ...stats, hits: 0, bytes: 0, sections: [], status: {}, invalid: 0, late: 0 };
+  equal(formatText(empty, { color: false }).endsWith("no traffic"), true);
+});
+
+Deno.test("formatBytes() uses binary units", () => {
+  const table: Array<[number, string]> = [[0, "0 B"], [1023, "1023 B"], [109824, "107.3 KiB"], [
+    3 * 1024 * 1024,
+    "3.0 MiB",
+  ]];
+  for (const [n, expected] of table) equal(formatBytes(n), expected);
+});

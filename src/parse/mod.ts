@@ -1,0 +1,24 @@
+/**
+ * Parsing: a line in, a record or a reason out. Parsers never throw on any input; a bad line is counted
+ * by the caller and skipped.
+ */
+import type { FormatName, LogRecord } from "../record.ts";
+import { clfParser } from "./clf.ts";
+import { csvParser } from "./csv.ts";
+import type { ParseStatus } from "./parse_status.ts";
+
+export { SKIP } from "./parse_status.ts";
+export type { ParseStatus } from "./parse_status.ts";
+export { detectFormat } from "./detect.ts";
+export { pathOf, sectionOf } from "./section.ts";
+
+/** Parses one line (without its newline) into `out`. */
+export type LineParser = (line: string, out: LogRecord) => ParseStatus;
+
+/**
+ * Returns a parser for `format`. Common and Combined share one parser: Combined's extra fields are
+ * optional, so a Common line in a Combined log (or the reverse) is still counted.
+ */
+export function parserFor(format: FormatName): LineParser {
+  return format === "csv" ? csvParser() : clfParser();
+}

@@ -1,0 +1,32 @@
+/** The options and notices shared by every source. */
+
+/** Internal events of a source, reported rather than thrown (Vector style). */
+export type SourceNoticeKind =
+  | "waiting"
+  | "opened"
+  | "rotated"
+  | "truncated"
+  | "missing"
+  | "oversized";
+
+/** One internal event. */
+export interface SourceNotice {
+  kind: SourceNoticeKind;
+  path: string;
+  detail?: string;
+}
+
+/** Where a source delivers what it reads. */
+export interface SourceOptions {
+  /** Called for every complete line, without its newline. */
+  onLine: (line: string) => void;
+  /** Called after each burst of reading has been delivered. */
+  onBatch?: () => void;
+  /** Internal events: rotation, truncation, a line too long to keep, … */
+  onNotice?: (notice: SourceNotice) => void;
+  /** Lines longer than this are dropped and reported as "oversized" (default 1 MiB). */
+  maxLineBytes?: number;
+}
+
+/** Size of the reused read buffer: large reads make replay fast. */
+export const READ_BUFFER_BYTES = 1024 * 1024;

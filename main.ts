@@ -7,11 +7,13 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { VERSION } from "./src/version.ts";
 import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/cli/errors.ts";
 import { monitorCommand } from "./src/cli/monitor_command.ts";
-import { generateCommand } from "./src/cli/generate_command.ts";
+import { denoRuntime } from "./src/cli/deno_runtime.ts";
 
 function buildProgram(): Command {
   const program = new Command("monilog")
-    .description("Watch a site's HTTP traffic from its access log: statistics, alerts and recoveries.")
+    .description(
+      "Watch a site's HTTP traffic from its access log: statistics, alerts and recoveries.",
+    )
     .version(VERSION, "-V, --version", "print the version and exit")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
@@ -20,7 +22,7 @@ function buildProgram(): Command {
       // Commander's own errors ("error: unknown option '--x'") go to stderr as one line.
       outputError: (text, write) => write(text.trimEnd().replace(/^error: /, "monilog: ") + "\n"),
     });
-  for (const sub of [monitorCommand(), generateCommand()]) {
+  for (const sub of [monitorCommand(denoRuntime)]) {
     sub.copyInheritedSettings(program);
     program.addCommand(sub);
   }

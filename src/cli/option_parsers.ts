@@ -29,8 +29,10 @@ export function numberOption(range: NumberOptionRange = {}): (value: string) => 
     }
     const n = Number(trimmed);
     const belowMin = min !== undefined && (minInclusive ? n < min : n <= min);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || belowMin ||
-      (max !== undefined && n > max)) {
+    if (
+      !Number.isFinite(n) || (integer && !Number.isInteger(n)) || belowMin ||
+      (max !== undefined && n > max)
+    ) {
       throw new InvalidArgumentError(`expected ${what}.`);
     }
     return n;

@@ -1,0 +1,24 @@
+/** The real outside world for the monitor: the machine clock, the terminal and process signals. */
+import type { MonitorRuntime } from "../monitor/run_monitor.ts";
+import { stdoutOutput } from "../sinks/line_output.ts";
+
+/** Builds the runtime the composition root hands to the monitor. */
+export function denoRuntime(): MonitorRuntime {
+  return {
+    now: () => Date.now(),
+    stdout: stdoutOutput(),
+    stderr: (line) => console.error(line),
+    // Colour only on a terminal, and never with NO_COLOR (Deno.noColor reads it).
+    color: Deno.stdout.isTerminal() && !Deno.noColor,
+    stdin: () => Deno.stdin.readable,
+    onStopSignal(handler) {
+      const signals: Deno.Signal[] = Deno.build.os === "windows"
+        ? ["SIGINT"]
+        : ["SIGINT", "SIGTERM"];
+      for (const s of signals) Deno.addSignalListener(s, handler);
+      return () => {
+        for (const s of signals) Deno.removeSignalListener(s, handler);
+      };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/** `monilog monitor`: its options (spec §1), their validation, and the hand-off to the runner. */
+import { Command } from "@commander-js/extra-typings";
+import { FORMATS } from "../record.ts";
+import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
+import { type MonitorConfig, type MonitorRuntime, runMonitor } from "../monitor/run_monitor.ts";
+import { choiceOption, numberOption } from "./option_parsers.ts";
+
+const d = DEFAULT_ENGINE_OPTIONS;
+
+/** Builds the `monitor` subcommand; `runtime` supplies the clock and the outside world. */
+export function monitorCommand(runtime: () => MonitorRuntime): Command {
+  return new Command("monitor")
+    .description(
+      "Follow an access log, print traffic statistics every interval, and alert when the average " +
+        "request rate over the window goes above the threshold (and when it recovers).",
+    )
+    .option("-f, --file <path>", "log to follow; - reads standard input", "/tmp/access.log")
+    .option(
+      "--threshold <n>",
+      "alert threshold in requests per second, averaged over the window (decimals allowed)",
+      numberOption({ min: 0 }),
+      d.threshold,
+    )
+    .option(
+      "--window <s>",
+      "alert window in seconds",
+      numberOption({ min: 1, integer: true }),
+      d.window,
+    )
+    .option(
+      "--interval <s>",
+      "statistics interval in seconds",
+      numberOption({ min: 1, integer: true }),
+      d.interval,
+    )
+    .option(
+      "--top <n>",
+      'rows shown in "top" tables',
+      numberOption({ min: 1, integer: true }),
+      d.top,
+    )
+    .option(
+      "--format <f>",
+      `log format: auto, ${FORMATS.join(", ")}`,
+      choiceOption(["auto", ...FORMATS] as const),
+      "auto" as const,
+    )
+    .option("--from-start", "read what the file already holds before following it", false)
+    .option("--once", "read from the start to the end, report and exit (replay)", false)
+    .option(
+      "--late <s>",
+      "seconds a line may trail later-stamped lines and still be counted in order",
+      numberOption({ min: 0, integer: true, max: 3600 }),
+      d.late,
+    )
+    .option(
+      "--idle-timeout <s>",
+      "stop after this many seconds without a new line (0 = never)",
+      numberOption({ min: 0 }),
+      0,
+    )
+    .option("--json", "write events as JSON lines instead of text", false)
+    .option("--output <path>", "also append every report and alert line to this file")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  monilog monitor --file /var/log/nginx/access.log --threshold 10\n" +
+        "  monilog monitor --file - --format combined < access.log.1\n" +
+        "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
+        "  tail -F access.log | monilog monitor --file - --threshold 50\n",
+    )
+    .action(async (opts) => {
+      const config: MonitorConfig = {
+        file: opts.file,
+        format: opts.format,
+        fromStart: opts.fromStart || opts.once,
+        once: opts.once,
+        idleTimeout: opts.idleTimeout,
+        json: opts.json,
+        output: opts.output,
+        engine: {
+          threshold: opts.threshold,
+          window: opts.window,
+          interval: opts.interval,
+          late: opts.late,
+          top: opts.top,
+        },
+      };
+      await runMonitor(config, runtime());
+    });
+}

@@ -1,0 +1,97 @@
+/**
+ * The step that processes one line, kept apart from the loop that feeds lines (mtail's lesson): format
+ * detection on the first lines, parsing into one reused record, and handing records or failures to the
+ * engine. Pure: the arrival time is passed in.
+ */
+import { type FormatName, FORMATS, newRecord } from "../record.ts";
+import type { MonitorEngine } from "../core/engine.ts";
+import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
+
+/** `auto` or a format name. */
+export type FormatChoice = "auto" | FormatName;
+
+/** Lines looked at before auto-detection gives up and says the file matches no format. */
+export const DETECT_MAX_LINES = 20;
+/** Lines gathered before detection is tried without waiting for the end of a read. */
+const DETECT_MIN_LINES = 5;
+
+/** Raised when `auto` cannot recognise the log's format. */
+export class UnknownFormatError extends Error {
+  override name = "UnknownFormatError";
+}
+
+/** Parses lines and feeds the engine. */
+export class LineProcessor {
+  readonly #engine: MonitorEngine;
+  readonly #record = newRecord();
+  #parser: LineParser | undefined;
+  #format: FormatName | undefined;
+  /** Lines held while the format is still unknown, with their arrival times. */
+  #held: Array<[string, number]> = [];
+  #heldNonEmpty = 0;
+
+  /** Creates a processor for `format`; `onDetect` hears which format `auto` chose. */
+  constructor(
+    format: FormatChoice,
+    engine: MonitorEngine,
+    private readonly onDetect: (format: FormatName) => void = () => {},
+  ) {
+    this.#engine = engine;
+    if (format !== "auto") this.#use(format);
+  }
+
+  /** The format in use, once known. */
+  get format(): FormatName | undefined {
+    return this.#format;
+  }
+
+  /** Handles one line that arrived when the machine clock read `wallMs`. */
+  line(text: string, wallMs: number): void {
+    const parser = this.#parser;
+    if (parser !== undefined) {
+      const status = parser(text, this.#record);
+      if (status === null) this.#engine.add(this.#record, wallMs);
+      else if (status !== SKIP) this.#engine.addInvalid(wallMs);
+      return;
+    }
+    this.#held.push([text, wallMs]);
+    if (text.trim() !== "") this.#heldNonEmpty++;
+    if (this.#heldNonEmpty >= DETECT_MIN_LINES) this.#detect(false);
+  }
+
+  /** A burst of reading ended: detect from what is held, if anything. */
+  endBatch(): void {
+    if (this.#parser === undefined && this.#heldNonEmpty > 0) this.#detect(false);
+  }
+
+  /** End of input: the held lines are all there will be. */
+  finish(): void {
+    if (this.#parser === undefined && this.#heldNonEmpty > 0) this.#detect(true);
+  }
+
+  #detect(final: boolean): void {
+    const lines = this.#held.map(([text]) => text);
+    const format = detectFormat(lines);
+    if (format === undefined) {
+      if (final || this.#heldNonEmpty >= DETECT_MAX_LINES) {
+        throw new UnknownFormatError(
+          `its first ${this.#heldNonEmpty} line${
+            this.#heldNonEmpty === 1 ? "" : "s"
+          } match none of ` +
+            `the formats ${FORMATS.join(", ")} (name one with --format)`,
+        );
+      }
+      return;
+    }
+    this.#use(format);
+    this.onDetect(format);
+    const held = this.#held;
+    this.#held = [];
+    for (const [text, wallMs] of held) this.line(text, wallMs);
+  }
+
+  #use(format: FormatName): void {
+    this.#format = format;
+    this.#parser = parserFor(format);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The monitor's loop: the thin I/O that ties a source to the line processor, the engine and the event
+ * writer, drives the engine with the machine clock while the log is quiet, and stops on end of input,
+ * --idle-timeout or a signal — always reading what is already written and printing the summary first.
+ */
+import type { FormatName } from "../record.ts";
+import { type EngineOptions, MonitorEngine } from "../core/engine.ts";
+import { EventWriter } from "../sinks/event_writer.ts";
+import { appendFileOutput, type LineOutput, OutputClosed } from "../sinks/line_output.ts";
+import { escapeControl } from "../sinks/escape.ts";
+import { type FormatChoice, LineProcessor, UnknownFormatError } from "./line_processor.ts";
+import {
+  followFile,
+  readFileOnce,
+  readStream,
+  SourceError,
+  type SourceNotice,
+} from "../source/mod.ts";
+import { RuntimeFailure } from "../cli/errors.ts";
+
+/** Everything `monilog monitor` was asked to do. */
+export interface MonitorConfig {
+  /** Log path, or `-` for standard input. */
+  file: string;
+  format: FormatChoice;
+  /** Read what the file holds before following it. */
+  fromStart: boolean;
+  /** Read to the end, report and exit (replay). */
+  once: boolean;
+  /** Stop after this many seconds without a new line; 0 = never. */
+  idleTimeout: number;
+  /** JSON lines instead of text. */
+  json: boolean;
+  /** Also append every report and alert line to this file. */
+  output?: string;
+  engine: EngineOptions;
+}
+
+/** The outside world, passed in so that tests and the composition root choose it. */
+export interface MonitorRuntime {
+  /** Machine clock, milliseconds. */
+  now(): number;
+  /** Main output. */
+  stdout: LineOutput;
+  /** Diagnostics (one line each). */
+  stderr(line: string): void;
+  /** Colour the main output. */
+  color: boolean;
+  /** Standard input, for `--file -`. */
+  stdin(): ReadableStream<Uint8Array>;
+  /** Calls `handler` on SIGINT or SIGTERM; returns a function that removes it. */
+  onStopSignal(handler: () => void): () => void;
+}
+
+/** How often the clock drives the engine while following: well under the one-second promise. */
+const TICK_MS = 250;
+
+/** Runs the monitor until its input ends or it is told to stop. */
+export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Promise<void> {
+  const copy = config.output === undefined ? undefined : appendFileOutput(config.output);
+  const writer = new EventWriter({ json: config.json, color: rt.color, main: rt.stdout, copy });
+  const engine = new MonitorEngine(config.engine, (event) => writer.write(event));
+  const label = config.file === "-" ? "standard input" : `"${config.file}"`;
+  const processor = new LineProcessor(config.format, engine, (format: FormatName) => {
+    if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
+  });
+  const stop = new AbortController();
+  let failure: unknown;
+  let lastLine = rt.now();
+  const fail = (err: unknown) => {
+    failure ??= err;
+    stop.abort();
+  };
+  const guard = (fn: () => void) => {
+    if (failure !== undefined) return;
+    try {
+      fn();
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const onLine = (line: string) =>
+    guard(() => {
+      lastLine = rt.now();
+      processor.line(line, lastLine);
+    });
+  const onBatch = () => guard(() => processor.endBatch());
+  const onNotice = (n: SourceNotice) => {
+    // An over-long line is a bad line like any other: counted in "invalid", not fatal.
+    if (n.kind === "oversized") guard(() => engine.addInvalid(rt.now()));
+    rt.stderr(`monilog: ${describeNotice(n)}`);
+  };
+
+  const removeSignal = rt.onStopSignal(() => stop.abort());
+  const follow = !config.once;
+  const timer = setInterval(() => {
+    const now = rt.now();
+    if (follow) guard(() => engine.tick(now));
+    if (config.idleTimeout > 0 && now - lastLine >= config.idleTimeout * 1000) stop.abort();
+  }, TICK_MS);
+
+  if (follow && !config.json) {
+    rt.stderr(
+      `monilog: following ${label}; alert above ${config.engine.threshold} req/s over ` +
+        `${config.engine.window} s; Ctrl-C prints the summary`,
+    );
+  }
+  try {
+    const options = { onLine, onBatch, onNotice, signal: stop.signal };
+    if (config.file === "-") await readStream(rt.stdin(), options);
+    else if (config.once) await readFileOnce(config.file, options);
+    else await followFile(config.file, { ...options, fromStart: config.fromStart });
+  } catch (err) {
+    fail(err);
+  } finally {
+    clearInterval(timer);
+    removeSignal();
+  }
+  try {
+    if (failure === undefined) processor.finish();
+    // A source that failed part-way still gets its summary; a broken output or an unknown format not.
+    if (failure === undefined || failure instanceof SourceError) engine.finish();
+  } catch (err) {
+    failure ??= err;
+  } finally {
+    writer.close();
+  }
+  if (failure === undefined || failure instanceof OutputClosed) return;
+  if (failure instanceof SourceError) throw new RuntimeFailure(failure.message);
+  if (failure instanceof UnknownFormatError) {
+    throw new RuntimeFailure(`Cannot recognise the log format of ${label}: ${failure.message}`);
+  }
+  throw failure;
+}
+
+function describeNotice(n: SourceNotice): string {
+  const path = `"${escapeControl(n.path)}"`;
+  const detail = n.detail ? ` (${escapeControl(n.detail)})` : "";
+  switch (n.kind) {
+    case "waiting":
+      return `waiting for ${path} to appear${detail}`;
+    case "opened":
+      return `reading ${path}${detail}`;
+    case "rotated":
+      return `${path} was rotated; reading the new file from its start${detail}`;
+    case "truncated":
+      return `${path} was truncated; reading it again from its start${detail}`;
+    case "missing":
+      return `${path} was removed; waiting for it to come back${detail}`;
+    case "oversized":
+      return `skipped an over-long line in ${path}${detail}`;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * `deno task compile [--target T|all]`: builds the self-contained executable with monilog's permission
+ * set, so that what ships is granted exactly what the tests were run with.
+ *
+ * `deno compile` needs Deno's runtime piece (denort) for each target. Deno downloads it, or uses the
+ * binary that DENORT_BIN names. Where neither is possible (no network to Deno's download site) this task
+ * says so in one line and exits 1.
+ */
+import { PERMISSION_SET } from "./permission_set.ts";
+
+/** The release targets: Linux x86-64/arm64, macOS x86-64/arm64, Windows x86-64. */
+export const TARGETS = [
+  "x86_64-unknown-linux-gnu",
+  "aarch64-unknown-linux-gnu",
+  "x86_64-apple-darwin",
+  "aarch64-apple-darwin",
+  "x86_64-pc-windows-msvc",
+] as const;
+
+const ROOT = new URL("../", import.meta.url).pathname;
+
+/** Where the binary for `target` goes (`dist/monilog` for the host). */
+export function outputFor(target: string | undefined): string {
+  if (target === undefined) return `${ROOT}dist/monilog`;
+  return `${ROOT}dist/monilog-${target}${target.includes("windows") ? ".exe" : ""}`;
+}
+
+async function compile(target: string | undefined): Promise<boolean> {
+  const output = outputFor(target);
+  const args = ["compile", "-q", `-P=${PERMISSION_SET}`, "--output", output];
+  if (target !== undefined) args.push("--target", target);
+  args.push(`${ROOT}main.ts`);
+  const result = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: ROOT,
+    stdout: "inherit",
+    stderr: "piped",
+    env: { RUST_BACKTRACE: "0" },
+  }).output();
+  if (result.code === 0) {
+    console.log(`built ${output.slice(ROOT.length)}`);
+    return true;
+  }
+  const err = new TextDecoder().decode(result.stderr);
+  if (/denort|dl\.deno\.land|error sending request/i.test(err) && !Deno.env.get("DENORT_BIN")) {
+    console.error(
+      "compile: deno compile needs Deno's runtime piece (denort) and could not download it; " +
+        "set DENORT_BIN to a denort binary of this Deno version, or build where the network is open",
+    );
+  } else {
+    console.error(err.trim());
+  }
+  return false;
+}
+
+if (import.meta.main) {
+  const i = Deno.args.indexOf("--target");
+  const wanted = i >= 0 ? Deno.args[i + 1] : undefined;
+  if (i >= 0 && wanted !== "all" && !(TARGETS as readonly string[]).includes(wanted ?? "")) {
+    console.error(`compile: --target: expected all or one of: ${TARGETS.join(", ")}`);
+    Deno.exit(2);
+  }
+  const targets = wanted === "all" ? [...TARGETS] : [wanted];
+  for (const target of targets) {
+    if (!await compile(target)) Deno.exit(1);
+  }
+}

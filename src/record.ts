@@ -26,7 +26,16 @@ export interface LogRecord {
 
 /** Returns a blank record for a parser to fill. */
 export function newRecord(): LogRecord {
-  return { time: 0, host: "", user: "-", method: "-", path: "/", section: "/", status: 0, bytes: 0 };
+  return {
+    time: 0,
+    host: "",
+    user: "-",
+    method: "-",
+    path: "/",
+    section: "/",
+    status: 0,
+    bytes: 0,
+  };
 }
 
 /** The log formats monilog reads and writes. */

@@ -11,7 +11,7 @@ export class IntervalStats {
   hits = 0;
   bytes = 0;
   readonly sections = new Map<string, number>();
-  readonly status = new Map<string, number>();
+  readonly status = new Map<number, number>();
   readonly clients = new Map<string, number>();
   readonly methods = new Map<string, number>();
 
@@ -23,7 +23,7 @@ export class IntervalStats {
     this.hits++;
     this.bytes += record.bytes;
     bump(this.sections, record.section);
-    bump(this.status, String(record.status));
+    this.status.set(record.status, (this.status.get(record.status) ?? 0) + 1);
     bump(this.clients, record.host);
     bump(this.methods, record.method);
   }
@@ -34,7 +34,11 @@ export class IntervalStats {
     counters: { invalid: number; late: number; end?: number; partial?: boolean },
   ): StatsEvent {
     const classes = new Map<string, number>();
-    for (const [code, hits] of this.status) bump(classes, statusClass(Number(code)), hits);
+    const codes = new Map<string, number>();
+    for (const [code, hits] of this.status) {
+      bump(classes, statusClass(code), hits);
+      codes.set(String(code), hits);
+    }
     return {
       type: "stats",
       start: this.start,
@@ -43,7 +47,7 @@ export class IntervalStats {
       bytes: this.bytes,
       sections: topN(this.sections, top),
       sectionCount: this.sections.size,
-      status: sortedRecord(this.status),
+      status: sortedRecord(codes),
       statusClasses: sortedRecord(classes),
       clients: topN(this.clients, top),
       clientCount: this.clients.size,

@@ -12,7 +12,8 @@ export class RunTotals {
   start = Infinity;
   end = -Infinity;
   readonly sections = new Map<string, number>();
-  readonly statusClasses = new Map<string, number>();
+  /** Hits by status code; classes are derived when the summary is made. */
+  readonly status = new Map<number, number>();
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
 
   /** Counts one record. */
@@ -22,12 +23,14 @@ export class RunTotals {
     if (record.time < this.start) this.start = record.time;
     if (record.time >= this.end) this.end = record.time + 1;
     bump(this.sections, record.section);
-    bump(this.statusClasses, statusClass(record.status));
+    this.status.set(record.status, (this.status.get(record.status) ?? 0) + 1);
   }
 
   /** Renders the summary event. */
   toEvent(top: number, alerting: boolean): SummaryEvent {
     const seen = this.hits > 0;
+    const classes = new Map<string, number>();
+    for (const [code, hits] of this.status) bump(classes, statusClass(code), hits);
     return {
       type: "summary",
       start: seen ? this.start : 0,
@@ -37,7 +40,7 @@ export class RunTotals {
       invalid: this.invalid,
       late: this.late,
       sections: topN(this.sections, top),
-      statusClasses: sortedRecord(this.statusClasses),
+      statusClasses: sortedRecord(classes),
       alerts: [...this.alerts],
       alerting,
     };

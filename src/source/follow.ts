@@ -8,8 +8,8 @@
  * - missing: drain the old file, then wait for the path to come back.
  *
  * Known limit of copy-then-truncate, shared by every tailer: bytes written between our last read and the
- * truncation are only in the copy, and if the file regrows past our offset before we look, the
- * truncation cannot be seen. Reacting to watch events at once keeps that window to milliseconds.
+ * truncation are only in the copy. A file that regrows past our offset before we look is still caught
+ * (the bytes before our offset changed), unless the new bytes there happen to be identical.
  */
 import { fileChange, type PathStat } from "./file_change.ts";
 import { LineDelivery, readBuffer, readToEnd } from "./line_reader.ts";
@@ -32,7 +32,12 @@ interface Followed {
   dev: number;
   ino: number;
   offset: number;
+  /** The last bytes before `offset` as they were when read (empty at offset 0). */
+  tail: Uint8Array;
 }
+
+/** How many bytes before the offset are compared to spot a truncated-and-regrown file. */
+const TAIL_BYTES = 64;
 
 /**
  * Follows `path` until `signal` aborts. Throws SourceError if the path exists but cannot be read; a
@@ -49,20 +54,17 @@ export async function followFile(path: string, options: FollowOptions): Promise<
     if (current === undefined) notify({ kind: "waiting", path });
     else if (!options.fromStart) {
       current.offset = await current.file.seek(0, Deno.SeekMode.End);
+      await rememberTail(current);
     }
     while (true) {
-      if (current !== undefined) current.offset += await readToEnd(current.file, buffer, delivery);
+      if (current !== undefined) await drain(current, buffer, delivery);
       if (options.signal.aborted) break;
       await wake.wait();
       if (options.signal.aborted) {
         // One last read of what is already written (also in a file that replaced ours).
-        if (current !== undefined) {
-          current.offset += await readToEnd(current.file, buffer, delivery);
-        }
+        if (current !== undefined) await drain(current, buffer, delivery);
         current = await switchIfReplaced(path, current, buffer, delivery, notify);
-        if (current !== undefined) {
-          current.offset += await readToEnd(current.file, buffer, delivery);
-        }
+        if (current !== undefined) await drain(current, buffer, delivery);
         break;
       }
       if (current === undefined) {
@@ -70,12 +72,13 @@ export async function followFile(path: string, options: FollowOptions): Promise<
         if (current !== undefined) notify({ kind: "opened", path });
         continue;
       }
-      const change = fileChange(current, await statPath(path));
+      const change = fileChange(current, await statPath(path), await tailUnchanged(current));
       if (change === "truncated") {
         notify({ kind: "truncated", path });
         // The held partial line belonged to the old content: deliver it rather than lose it.
         delivery.flush();
         current.offset = await current.file.seek(0, Deno.SeekMode.Start);
+        current.tail = new Uint8Array(0);
       } else if (change === "replaced" || change === "missing") {
         current = await switchIfReplaced(path, current, buffer, delivery, notify);
       }
@@ -84,6 +87,40 @@ export async function followFile(path: string, options: FollowOptions): Promise<
     wake.close();
     current?.file.close();
   }
+}
+
+/** Reads `f` to its end and remembers the bytes just before the new offset. */
+async function drain(f: Followed, buffer: Uint8Array, delivery: LineDelivery): Promise<void> {
+  const n = await readToEnd(f.file, buffer, delivery);
+  if (n === 0) return;
+  f.offset += n;
+  await rememberTail(f);
+}
+
+/** Keeps the bytes just before the offset, to compare at the next wake. */
+async function rememberTail(f: Followed): Promise<void> {
+  f.tail = await readAt(f, Math.max(0, f.offset - TAIL_BYTES), Math.min(TAIL_BYTES, f.offset));
+}
+
+/** True when the bytes before our offset are still those we read. */
+async function tailUnchanged(f: Followed): Promise<boolean> {
+  if (f.tail.length === 0) return true;
+  const now = await readAt(f, f.offset - f.tail.length, f.tail.length);
+  return now.length === f.tail.length && now.every((b, i) => b === f.tail[i]);
+}
+
+/** Reads up to `length` bytes at `position`, then puts the file position back at `f.offset`. */
+async function readAt(f: Followed, position: number, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(length);
+  let filled = 0;
+  await f.file.seek(position, Deno.SeekMode.Start);
+  while (filled < length) {
+    const n = await f.file.read(out.subarray(filled));
+    if (n === null || n === 0) break;
+    filled += n;
+  }
+  await f.file.seek(f.offset, Deno.SeekMode.Start);
+  return out.subarray(0, filled);
 }
 
 /**
@@ -100,7 +137,7 @@ async function switchIfReplaced(
   if (current === undefined) return await openFollowed(path);
   const change = fileChange(current, await statPath(path));
   if (change !== "replaced" && change !== "missing") return current;
-  current.offset += await readToEnd(current.file, buffer, delivery);
+  await drain(current, buffer, delivery);
   delivery.flush();
   current.file.close();
   if (change === "missing") {
@@ -123,7 +160,7 @@ async function openFollowed(path: string): Promise<Followed | undefined> {
   try {
     const st = await file.stat();
     if (st.isDirectory) throw sourceError(path, new Deno.errors.IsADirectory());
-    return { file, dev: st.dev ?? 0, ino: st.ino ?? 0, offset: 0 };
+    return { file, dev: st.dev ?? 0, ino: st.ino ?? 0, offset: 0, tail: new Uint8Array(0) };
   } catch (err) {
     file.close();
     throw sourceError(path, err);

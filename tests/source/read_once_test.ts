@@ -1,0 +1,74 @@
+import { deepEqual, equal } from "node:assert/strict";
+import { readFileOnce, readStream } from "../../src/source/mod.ts";
+
+async function readAll(path: string): Promise<string[]> {
+  const lines: string[] = [];
+  await readFileOnce(path, { onLine: (l) => lines.push(l) });
+  return lines;
+}
+
+async function errorOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return "no error";
+}
+
+Deno.test("readFileOnce() delivers a last line that has no final newline", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/a`, "one\ntwo\nthree");
+    deepEqual(await readAll(`${dir}/a`), ["one", "two", "three"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("readFileOnce() names the file and the reason when it cannot read it", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    equal(
+      await errorOf(readAll(`${dir}/nope`)),
+      `Cannot read log file "${dir}/nope": no such file or directory`,
+    );
+    equal(await errorOf(readAll(dir)), `Cannot read log file "${dir}": is a directory`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test({
+  name: "readFileOnce() reports permission denied (skipped as root, where chmod does not deny)",
+  ignore: Deno.uid() === 0,
+  async fn() {
+    const dir = await Deno.makeTempDir();
+    try {
+      await Deno.writeTextFile(`${dir}/secret`, "x\n");
+      await Deno.chmod(`${dir}/secret`, 0);
+      equal(
+        await errorOf(readAll(`${dir}/secret`)),
+        `Cannot read log file "${dir}/secret": permission denied`,
+      );
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test("readStream() reads a byte stream to its end, with its last partial line", async () => {
+  const enc = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(enc.encode("a\nb"));
+      c.enqueue(enc.encode("c\nd"));
+      c.close();
+    },
+  });
+  const lines: string[] = [];
+  let batches = 0;
+  await readStream(stream, { onLine: (l) => lines.push(l), onBatch: () => batches++ });
+  deepEqual(lines, ["a", "bc", "d"]);
+  equal(batches > 0, true);
+});

@@ -7,6 +7,7 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { VERSION } from "./src/version.ts";
 import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/cli/errors.ts";
 import { monitorCommand } from "./src/cli/monitor_command.ts";
+import { generateCommand } from "./src/cli/generate_command.ts";
 import { denoRuntime } from "./src/cli/deno_runtime.ts";
 
 function buildProgram(): Command {
@@ -22,7 +23,7 @@ function buildProgram(): Command {
       // Commander's own errors ("error: unknown option '--x'") go to stderr as one line.
       outputError: (text, write) => write(text.trimEnd().replace(/^error: /, "monilog: ") + "\n"),
     });
-  for (const sub of [monitorCommand(denoRuntime)]) {
+  for (const sub of [monitorCommand(denoRuntime), generateCommand()]) {
     sub.copyInheritedSettings(program);
     program.addCommand(sub);
   }

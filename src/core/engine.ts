@@ -94,6 +94,7 @@ export class MonitorEngine {
       this.#lateSinceReport++;
       this.#totals.late++;
       if (t >= this.#nextReport) this.#intervalOf(t).add(record);
+      else this.#totals.addOrphan(record);
     }
     if (t > this.#maxSeen) this.#maxSeen = t;
   }
@@ -246,6 +247,7 @@ export class MonitorEngine {
 
   #emitStats(stats: IntervalStats, extra: { end?: number; partial?: boolean }): void {
     this.#open.delete(stats.start);
+    this.#totals.merge(stats);
     if (this.#cached === stats) this.#cached = undefined;
     this.#emit(stats.toEvent(this.#o.top, {
       invalid: this.#invalidSinceReport,

@@ -1,19 +1,19 @@
 import type { LogRecord } from "../record.ts";
 import type { StatsEvent } from "./events.ts";
-import { bump, sortedRecord, topN } from "./top_n.ts";
-import { statusClass } from "./status_class.ts";
+import { Tally } from "./tally.ts";
+import { StatusCounts } from "./status_counts.ts";
 
 /**
  * Exact statistics for the records stamped in one interval. Intervals are short (10 s by default), so
- * exact maps stay small; long-span tables belong to the summary.
+ * exact tables stay small; the run's totals are merged from them once per interval, not per record.
  */
 export class IntervalStats {
   hits = 0;
   bytes = 0;
-  readonly sections = new Map<string, number>();
-  readonly status = new Map<number, number>();
-  readonly clients = new Map<string, number>();
-  readonly methods = new Map<string, number>();
+  readonly sections = new Tally();
+  readonly status = new StatusCounts();
+  readonly clients = new Tally();
+  readonly methods = new Tally();
 
   /** Creates the accumulator for `[start, end)`. */
   constructor(readonly start: number, readonly end: number) {}
@@ -22,10 +22,10 @@ export class IntervalStats {
   add(record: LogRecord): void {
     this.hits++;
     this.bytes += record.bytes;
-    bump(this.sections, record.section);
-    this.status.set(record.status, (this.status.get(record.status) ?? 0) + 1);
-    bump(this.clients, record.host);
-    bump(this.methods, record.method);
+    this.sections.add(record.section);
+    this.status.add(record.status);
+    this.clients.add(record.host);
+    this.methods.add(record.method);
   }
 
   /** Renders the interval as a stats event with `top` rows per table. */
@@ -33,25 +33,19 @@ export class IntervalStats {
     top: number,
     counters: { invalid: number; late: number; end?: number; partial?: boolean },
   ): StatsEvent {
-    const classes = new Map<string, number>();
-    const codes = new Map<string, number>();
-    for (const [code, hits] of this.status) {
-      bump(classes, statusClass(code), hits);
-      codes.set(String(code), hits);
-    }
     return {
       type: "stats",
       start: this.start,
       end: counters.end ?? this.end,
       hits: this.hits,
       bytes: this.bytes,
-      sections: topN(this.sections, top),
+      sections: this.sections.top(top),
       sectionCount: this.sections.size,
-      status: sortedRecord(codes),
-      statusClasses: sortedRecord(classes),
-      clients: topN(this.clients, top),
+      status: this.status.byCode(),
+      statusClasses: this.status.byClass(),
+      clients: this.clients.top(top),
       clientCount: this.clients.size,
-      methods: sortedRecord(this.methods),
+      methods: this.methods.toRecord(),
       invalid: counters.invalid,
       late: counters.late,
       partial: counters.partial ?? false,

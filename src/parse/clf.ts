@@ -9,7 +9,7 @@ import type { LogRecord } from "../record.ts";
 import { ClfTimestampParser } from "./clf_timestamp.ts";
 import type { ParseStatus } from "./parse_status.ts";
 import { SKIP } from "./parse_status.ts";
-import { pathOf, sectionOf } from "./section.ts";
+import { methodAt, setTarget } from "./section.ts";
 
 /** Returns a CLF/Combined parser with its own timestamp cache. */
 export function clfParser(): (line: string, out: LogRecord) => ParseStatus {
@@ -72,7 +72,10 @@ export function parseClf(
 
   out.time = time;
   out.host = line.slice(0, sp1);
-  out.user = line.slice(sp2 + 1, lb - 1);
+  // Most requests are anonymous: share one "-" rather than cut a new string for it.
+  out.user = lb - 1 === sp2 + 2 && line.charCodeAt(sp2 + 1) === DASH
+    ? "-"
+    : line.slice(sp2 + 1, lb - 1);
   out.status = d0 * 100 + d1 * 10 + d2;
   out.bytes = bytes;
   setRequest(line, reqStart, reqEnd, out);
@@ -89,12 +92,9 @@ function setRequest(line: string, from: number, to: number, out: LogRecord): voi
     out.section = "/";
     return;
   }
-  out.method = line.slice(from, sp);
+  out.method = methodAt(line, from, sp);
   const sp2 = line.indexOf(" ", sp + 1);
-  const targetEnd = sp2 < 0 || sp2 > to ? to : sp2;
-  const path = pathOf(line.slice(sp + 1, targetEnd));
-  out.path = path;
-  out.section = sectionOf(path);
+  setTarget(line, sp + 1, sp2 < 0 || sp2 > to ? to : sp2, out);
 }
 
 /** Index of the quote closing a field that starts at `from`, skipping `\"`; -1 if there is none. */

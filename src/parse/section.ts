@@ -33,6 +33,58 @@ export function sectionOf(path: string): string {
   return second < 0 ? path : path.slice(0, second);
 }
 
+/**
+ * Sets `out.path` and `out.section` from the request target `line[from, to)` without cutting the target
+ * out first: one substring for the path, and one more for the section only when the path has a second
+ * slash. Same rules as {@linkcode pathOf} and {@linkcode sectionOf}.
+ */
+export function setTarget(
+  line: string,
+  from: number,
+  to: number,
+  out: { path: string; section: string },
+): void {
+  let start = from;
+  if (line.charCodeAt(from) !== SLASH) {
+    const scheme = line.indexOf("://", from);
+    start = scheme <= from || scheme >= to ? -1 : line.indexOf("/", scheme + 3);
+    if (start < 0 || start >= to) {
+      out.path = "/";
+      out.section = "/";
+      return;
+    }
+  }
+  let end = to;
+  const q = line.indexOf("?", start);
+  if (q >= 0 && q < end) end = q;
+  const h = line.indexOf("#", start);
+  if (h >= 0 && h < end) end = h;
+  const path = line.slice(start, end);
+  out.path = path;
+  const second = line.indexOf("/", start + 1);
+  out.section = second < 0 || second >= end ? path : line.slice(start, second);
+}
+
+/**
+ * The method in `line[from, to)`. The common ones come back as shared constants, so a replay does not
+ * cut millions of copies of "GET"; others are cut as they are.
+ */
+export function methodAt(line: string, from: number, to: number): string {
+  for (const method of METHODS) {
+    if (method.length === to - from && sameChars(line, from, method)) return method;
+  }
+  return line.slice(from, to);
+}
+
+const METHODS = ["GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"];
+
+function sameChars(line: string, from: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (line.charCodeAt(from + i) !== text.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 const SLASH = 47;
 const QUESTION = 63;
 const HASH = 35;

@@ -10,6 +10,18 @@ export const REPO_ROOT = new URL("../../", import.meta.url).pathname;
 /** The shared fixtures beside the repository. */
 export const FIXTURES = new URL("../../../shared/fixtures/", import.meta.url).pathname;
 
+/**
+ * The environment the CLI runs with: the test's own, less the colour switches (a user usually has
+ * neither, and the runner's NO_COLOR would hide what happens without it), with the display zone pinned
+ * to UTC so that times in the output are stable.
+ */
+export function cliEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env = Deno.env.toObject();
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  return { ...env, TZ: "UTC", ...extra };
+}
+
 /** Result of a finished CLI run. */
 export interface CliResult {
   code: number;
@@ -25,7 +37,8 @@ export async function runCli(
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-q", `-P=${PERMISSION_SET}`, "main.ts", ...args],
     cwd: REPO_ROOT,
-    env: { NO_COLOR: "1", TZ: "UTC", ...options.env },
+    env: cliEnv(options.env),
+    clearEnv: true,
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
@@ -53,7 +66,8 @@ export class LiveCli {
     this.#child = new Deno.Command(Deno.execPath(), {
       args: ["run", "-q", `-P=${PERMISSION_SET}`, "main.ts", ...args],
       cwd: REPO_ROOT,
-      env: { NO_COLOR: "1", TZ: "UTC" },
+      env: cliEnv(),
+      clearEnv: true,
       stdin: "null",
       stdout: "piped",
       stderr: "piped",

@@ -16,7 +16,7 @@ export class RunTotals {
   late = 0;
   start = Infinity;
   end = -Infinity;
-  readonly sections = new Tally();
+  readonly sections = new Tally({ ownKeys: true });
   readonly status = new StatusCounts();
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
 

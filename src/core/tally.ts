@@ -6,11 +6,21 @@ import type { Ranked } from "./events.ts";
  */
 export class Tally {
   readonly #boxes = new Map<string, { n: number }>();
+  readonly #ownKeys: boolean;
+
+  /**
+   * Creates a tally. With `ownKeys`, a new key is copied before it is kept: keys cut from a large
+   * decoded chunk of the log are views that keep the whole chunk alive, which a tally living for the
+   * whole run must not do.
+   */
+  constructor(options: { ownKeys?: boolean } = {}) {
+    this.#ownKeys = options.ownKeys ?? false;
+  }
 
   /** Adds `by` (default 1) to `key`. */
   add(key: string, by = 1): void {
     const box = this.#boxes.get(key);
-    if (box === undefined) this.#boxes.set(key, { n: by });
+    if (box === undefined) this.#boxes.set(this.#ownKeys ? ownedCopy(key) : key, { n: by });
     else box.n += by;
   }
 
@@ -48,4 +58,12 @@ export class Tally {
 /** Orders ranked rows by hits, descending, then by key, ascending. */
 export function byHitsThenKey(a: Ranked, b: Ranked): number {
   return b.hits - a.hits || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. (Concatenation flattens into
+ * a fresh string; short strings are always copied by the engine anyway.)
+ */
+export function ownedCopy(text: string): string {
+  return text.length < 13 ? text : (text + " ").slice(0, -1);
 }

@@ -70,7 +70,6 @@ export function generateCommand(): Command {
     .option(
       "--exact",
       "make each phase's count exactly rate x duration (default: random, within a few %)",
-      false,
     )
     .option(
       "--rotate-lines <n>",
@@ -121,7 +120,7 @@ export function generateCommand(): Command {
         phases: rates.map((rate, i) => ({ rate, duration: durations[i] })),
         start: opts.start ?? Math.floor(Date.now() / 1000),
         seed: opts.seed ?? crypto.getRandomValues(new Uint32Array(1))[0],
-        exact: opts.exact,
+        exact: Boolean(opts.exact),
         format: opts.format,
         output: opts.output,
         speed: opts.speed,

@@ -45,8 +45,11 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       choiceOption(["auto", ...FORMATS] as const),
       "auto" as const,
     )
-    .option("--from-start", "read what the file already holds before following it", false)
-    .option("--once", "read from the start to the end, report and exit (replay)", false)
+    .option("--from-start", "read what the file already holds before following it")
+    .option(
+      "--once",
+      "read from the start to the end, report and exit (replay; implies --from-start)",
+    )
     .option(
       "--late <s>",
       "seconds a line may trail later-stamped lines and still be counted in order",
@@ -59,7 +62,7 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       numberOption({ min: 0 }),
       0,
     )
-    .option("--json", "write events as JSON lines instead of text", false)
+    .option("--json", "write events as JSON lines instead of text")
     .option("--output <path>", "also append every report and alert line to this file")
     .addHelpText(
       "after",
@@ -73,10 +76,10 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       const config: MonitorConfig = {
         file: opts.file,
         format: opts.format,
-        fromStart: opts.fromStart || opts.once,
-        once: opts.once,
+        fromStart: Boolean(opts.fromStart || opts.once),
+        once: Boolean(opts.once),
         idleTimeout: opts.idleTimeout,
-        json: opts.json,
+        json: Boolean(opts.json),
         output: opts.output,
         engine: {
           threshold: opts.threshold,

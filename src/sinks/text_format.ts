@@ -64,17 +64,15 @@ function formatStats(e: StatsEvent, c: Colors): string {
     return c.dim(`${head}  no traffic${counters}`);
   }
   const classes = Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ");
-  const codes = Object.entries(e.status).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 5).map(([k, v]) => `${k} ${v}`).join("  ");
+  const codes = byCount(e.status).slice(0, 5).map(([k, v]) => `${k} ${v}`).join("  ");
+  const methods = byCount(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ");
   const lines = [
     `${c.bold(head)}  ${c.bold(String(e.hits))} hits  ${fixed2(e.hits / span)} req/s  ` +
     formatBytes(e.bytes),
     `  sections  ${rankedList(e.sections, e.sectionCount)}`,
     `  status    ${classes}   (${codes})`,
     `  clients   ${rankedList(e.clients, e.clientCount)}`,
-    `  methods   ${
-      Object.entries(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ")
-    }`,
+    `  methods   ${methods}`,
     `  invalid ${e.invalid}  late ${e.late}`,
   ];
   return lines.join("\n");
@@ -116,6 +114,11 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
 function rankedList(rows: Ranked[], total: number): string {
   const shown = rows.map((r) => `${escapeControl(r.key)} ${r.hits}`).join("  ");
   return total > rows.length ? `${shown}  (+${total - rows.length} more)` : shown;
+}
+
+/** Entries by count, most first, then by key. */
+function byCount(counts: Record<string, number>): Array<[string, number]> {
+  return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
 /** Formats a byte count with a binary unit: `512 B`, `107.3 KiB`, `2.0 MiB`. */

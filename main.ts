@@ -9,6 +9,7 @@ import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/cli/
 import { monitorCommand } from "./src/cli/monitor_command.ts";
 import { generateCommand } from "./src/cli/generate_command.ts";
 import { denoRuntime } from "./src/cli/deno_runtime.ts";
+import { completionsCommand } from "./src/cli/completions_command.ts";
 
 function buildProgram(): Command {
   const program = new Command("monilog")
@@ -23,7 +24,9 @@ function buildProgram(): Command {
       // Commander's own errors ("error: unknown option '--x'") go to stderr as one line.
       outputError: (text, write) => write(text.trimEnd().replace(/^error: /, "monilog: ") + "\n"),
     });
-  for (const sub of [monitorCommand(denoRuntime), generateCommand()]) {
+  for (
+    const sub of [monitorCommand(denoRuntime), generateCommand(), completionsCommand(() => program)]
+  ) {
     sub.copyInheritedSettings(program);
     program.addCommand(sub);
   }

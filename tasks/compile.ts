@@ -25,11 +25,17 @@ export function outputFor(target: string | undefined): string {
   return `${ROOT}dist/monilog-${target}${target.includes("windows") ? ".exe" : ""}`;
 }
 
-async function compile(target: string | undefined): Promise<boolean> {
-  const output = outputFor(target);
-  const args = ["compile", "-q", `-P=${PERMISSION_SET}`, "--output", output];
+/** The `deno compile` arguments for `target` (the host when undefined). */
+export function compileArgs(target: string | undefined): string[] {
+  const args = ["compile", "-q", `-P=${PERMISSION_SET}`, "--output", outputFor(target)];
   if (target !== undefined) args.push("--target", target);
   args.push(`${ROOT}main.ts`);
+  return args;
+}
+
+async function compile(target: string | undefined): Promise<boolean> {
+  const output = outputFor(target);
+  const args = compileArgs(target);
   const result = await new Deno.Command(Deno.execPath(), {
     args,
     cwd: ROOT,

@@ -1,8 +1,8 @@
 /** `monilog generate`: its options (spec §1), their validation, and the hand-off to the writer. */
-import { Command, InvalidArgumentError } from "@commander-js/extra-typings";
+import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { FORMATS } from "../record.ts";
 import { type GenerateConfig, runGenerate } from "../generate/run_generate.ts";
-import { choiceOption, numberOption } from "./option_parsers.ts";
+import { numberOption } from "./option_parsers.ts";
 import { UsageError } from "./errors.ts";
 
 const DEFAULT_RATES = [8, 12, 8];
@@ -45,12 +45,7 @@ export function generateCommand(): Command {
       numberList(numberOption({ min: 1, integer: true })),
     )
     .option("-o, --output <path>", "file to append to; - writes standard output", "/tmp/access.log")
-    .option(
-      "--format <f>",
-      `line format: ${FORMATS.join(", ")}`,
-      choiceOption(FORMATS),
-      "clf" as const,
-    )
+    .addOption(new Option("--format <f>", "line format").choices(FORMATS).default("clf" as const))
     .option(
       "--speed <x>",
       "time compression: at 60, one minute of traffic is written per real second; 0 = as fast as possible",
@@ -81,11 +76,12 @@ export function generateCommand(): Command {
       "rotate the output every S seconds of log time",
       numberOption({ min: 1, integer: true }),
     )
-    .option(
-      "--rotate-mode <m>",
-      "how to rotate: rename (move to .1, start a new file) or copytruncate",
-      choiceOption(["rename", "copytruncate"] as const),
-      "rename" as const,
+    .addOption(
+      new Option(
+        "--rotate-mode <m>",
+        "how to rotate: rename (move to .1, start a new file) or copytruncate",
+      )
+        .choices(["rename", "copytruncate"] as const).default("rename" as const),
     )
     .option(
       "--keep <n>",

@@ -1,9 +1,9 @@
 /** `monilog monitor`: its options (spec §1), their validation, and the hand-off to the runner. */
-import { Command } from "@commander-js/extra-typings";
+import { Command, Option } from "@commander-js/extra-typings";
 import { FORMATS } from "../record.ts";
 import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
 import { type MonitorConfig, type MonitorRuntime, runMonitor } from "../monitor/run_monitor.ts";
-import { choiceOption, numberOption } from "./option_parsers.ts";
+import { numberOption } from "./option_parsers.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
@@ -39,11 +39,10 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       numberOption({ min: 1, integer: true }),
       d.top,
     )
-    .option(
-      "--format <f>",
-      `log format: auto, ${FORMATS.join(", ")}`,
-      choiceOption(["auto", ...FORMATS] as const),
-      "auto" as const,
+    .addOption(
+      new Option("--format <f>", "log format").choices(["auto", ...FORMATS] as const).default(
+        "auto" as const,
+      ),
     )
     .option("--from-start", "read what the file already holds before following it")
     .option(

@@ -39,14 +39,6 @@ export function numberOption(range: NumberOptionRange = {}): (value: string) => 
   };
 }
 
-/** Returns a parser that accepts one of `choices`. */
-export function choiceOption<T extends string>(choices: readonly T[]): (value: string) => T {
-  return (value: string): T => {
-    if ((choices as readonly string[]).includes(value)) return value as T;
-    throw new InvalidArgumentError(`expected one of: ${choices.join(", ")}.`);
-  };
-}
-
 function describeRange({ min, max, integer, minInclusive = true }: NumberOptionRange): string {
   const kind = integer ? "a whole number" : "a number";
   if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;

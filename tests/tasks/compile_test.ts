@@ -1,0 +1,56 @@
+/**
+ * The compile task builds the executable with the shipped permission set, and the binary works. Where
+ * Deno's runtime piece (denort) can be neither downloaded nor found through DENORT_BIN, compiling is not
+ * possible: then the task must say so in one clear line, and this test says it skipped the binary.
+ */
+import { equal, match } from "node:assert/strict";
+import { FIXTURES, REPO_ROOT } from "../_helpers/cli.ts";
+import { outputFor } from "../../tasks/compile.ts";
+import { VERSION } from "../../src/version.ts";
+
+const decoder = new TextDecoder();
+
+async function run(cmd: string, args: string[]) {
+  const out = await new Deno.Command(cmd, { args, cwd: REPO_ROOT, env: { TZ: "UTC" } }).output();
+  return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
+}
+
+Deno.test("deno task compile builds a working monilog, or says in one line why it cannot", async () => {
+  const built = await run(Deno.execPath(), ["run", "-q", "-P=compile", "tasks/compile.ts"]);
+  if (built.code !== 0) {
+    const lines = built.stderr.trimEnd().split("\n");
+    equal(lines.length, 1, built.stderr);
+    match(lines[0], /^compile: deno compile needs Deno's runtime piece \(denort\)/);
+    console.warn(
+      "skipped running the binary: compiling is not possible on this machine (no denort)",
+    );
+    return;
+  }
+  const bin = outputFor(undefined);
+  const version = await run(bin, ["--version"]);
+  equal(version.stdout.trim(), VERSION);
+  const generated = await run(bin, [
+    "generate",
+    "-o",
+    "-",
+    "--speed",
+    "0",
+    "--seed",
+    "1",
+    "--exact",
+    "--rates",
+    "5",
+    "--durations",
+    "10",
+  ]);
+  equal(generated.stdout.trimEnd().split("\n").length, 50);
+  const replay = await run(bin, [
+    "monitor",
+    "--once",
+    "--json",
+    "--file",
+    `${FIXTURES}sample_csv.txt`,
+  ]);
+  equal(replay.code, 0, replay.stderr);
+  match(replay.stdout, /"type":"alert","time":1549573956,"hits":1206/);
+});

@@ -1,0 +1,37 @@
+/** What is tested is what ships: one permission set, used by the tasks, the CLI tests and compile. */
+import { deepEqual, equal, match } from "node:assert/strict";
+import { PERMISSION_SET } from "../../tasks/permission_set.ts";
+import { compileArgs } from "../../tasks/compile.ts";
+import { REPO_ROOT, runCli } from "../_helpers/cli.ts";
+
+const config = JSON.parse(await Deno.readTextFile(`${REPO_ROOT}deno.json`));
+
+Deno.test("the run tasks, the CLI tests and the compile task use the same permission set", () => {
+  equal(PERMISSION_SET, "monilog");
+  for (const task of ["monitor", "generate"]) {
+    match(config.tasks[task], new RegExp(` -P=${PERMISSION_SET} main\\.ts ${task}$`));
+  }
+  const args = compileArgs(undefined);
+  equal(args.includes(`-P=${PERMISSION_SET}`), true, args.join(" "));
+  // The CLI tests' helper imports the same constant (tests/_helpers/cli.ts).
+});
+
+Deno.test("monilog's permission set grants files and a few variables, nothing else", () => {
+  deepEqual(config.permissions[PERMISSION_SET], {
+    read: true,
+    write: true,
+    env: ["TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "CI", "COLUMNS"],
+  });
+});
+
+Deno.test("a monitor denied access to a file prints one clear line and exits non-zero", async () => {
+  // /proc files need more than file access under Deno: outside the grant, like a narrowed install.
+  const { code, stderr } = await runCli(["monitor", "--once", "--file", "/proc/self/status"]);
+  equal(code, 1);
+  const lines = stderr.trimEnd().split("\n");
+  equal(lines.length, 1, stderr);
+  equal(
+    lines[0],
+    'monilog: Cannot read log file "/proc/self/status": outside what monilog\'s permission set allows',
+  );
+});

@@ -73,6 +73,11 @@ export interface RecoverEvent extends ThresholdEvent {
   duration: number;
 }
 
+/** A row of a bounded long-span table: `hits` may be high by at most `error`. */
+export interface ApproxRanked extends Ranked {
+  error: number;
+}
+
 /** The whole run, on exit. */
 export interface SummaryEvent {
   type: "summary";
@@ -84,7 +89,8 @@ export interface SummaryEvent {
   bytes: number;
   invalid: number;
   late: number;
-  sections: Ranked[];
+  /** Top sections over the run (bounded: see RunTotals; `error` 0 means exact). */
+  sections: ApproxRanked[];
   statusClasses: Record<string, number>;
   /** Every alert and recovery, in order. */
   alerts: Array<AlertEvent | RecoverEvent>;

@@ -1,8 +1,15 @@
 import type { LogRecord } from "../record.ts";
 import type { AlertEvent, RecoverEvent, SummaryEvent } from "./events.ts";
 import type { IntervalStats } from "./interval_stats.ts";
-import { Tally } from "./tally.ts";
+import { SpaceSaving } from "./space_saving.ts";
 import { StatusCounts } from "./status_counts.ts";
+
+/**
+ * Sections the summary tracks over the whole run. Exact while the run has at most this many distinct
+ * sections; beyond, each count is high by at most hits / SUMMARY_CAPACITY (reported as `error`), and
+ * memory stays bounded whatever the log holds.
+ */
+export const SUMMARY_CAPACITY = 1000;
 
 /**
  * Totals over the whole run, for the summary printed on exit. Hits, bytes and the time span are counted
@@ -16,7 +23,7 @@ export class RunTotals {
   late = 0;
   start = Infinity;
   end = -Infinity;
-  readonly sections = new Tally({ ownKeys: true });
+  readonly sections = new SpaceSaving(SUMMARY_CAPACITY);
   readonly status = new StatusCounts();
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
 
@@ -30,7 +37,7 @@ export class RunTotals {
 
   /** Merges the tables of an interval that is being reported. */
   merge(interval: IntervalStats): void {
-    this.sections.addAll(interval.sections);
+    for (const { key, hits } of interval.sections.entries()) this.sections.add(key, hits);
     this.status.addAll(interval.status);
   }
 

@@ -6,27 +6,17 @@ import type { Ranked } from "./events.ts";
  */
 export class Tally {
   readonly #boxes = new Map<string, { n: number }>();
-  readonly #ownKeys: boolean;
-
-  /**
-   * Creates a tally. With `ownKeys`, a new key is copied before it is kept: keys cut from a large
-   * decoded chunk of the log are views that keep the whole chunk alive, which a tally living for the
-   * whole run must not do.
-   */
-  constructor(options: { ownKeys?: boolean } = {}) {
-    this.#ownKeys = options.ownKeys ?? false;
-  }
 
   /** Adds `by` (default 1) to `key`. */
   add(key: string, by = 1): void {
     const box = this.#boxes.get(key);
-    if (box === undefined) this.#boxes.set(this.#ownKeys ? ownedCopy(key) : key, { n: by });
+    if (box === undefined) this.#boxes.set(key, { n: by });
     else box.n += by;
   }
 
-  /** Adds every count of `other`. */
-  addAll(other: Tally): void {
-    for (const [key, box] of other.#boxes) this.add(key, box.n);
+  /** Every key with its count, in insertion order. */
+  *entries(): Generator<{ key: string; hits: number }> {
+    for (const [key, box] of this.#boxes) yield { key, hits: box.n };
   }
 
   /** Distinct keys. */
@@ -61,8 +51,9 @@ export function byHitsThenKey(a: Ranked, b: Ranked): number {
 }
 
 /**
- * A copy of `text` that shares no memory with the string it was cut from. (Concatenation flattens into
- * a fresh string; short strings are always copied by the engine anyway.)
+ * A copy of `text` that shares no memory with the string it was cut from: keys cut from a large decoded
+ * chunk of the log are views that keep the whole chunk alive, which a table living for the whole run
+ * must not do. (Concatenation flattens into a fresh string; short strings are always copied anyway.)
  */
 export function ownedCopy(text: string): string {
   return text.length < 13 ? text : (text + " ").slice(0, -1);

@@ -53,8 +53,10 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
   }
 }
 
-function ranked(rows: Ranked[], name: string): Array<Record<string, unknown>> {
-  return rows.map((r) => ({ [name]: r.key, hits: r.hits }));
+function ranked(rows: Array<Ranked & { error?: number }>, name: string) {
+  return rows.map((r) =>
+    r.error ? { [name]: r.key, hits: r.hits, error: r.error } : { [name]: r.key, hits: r.hits }
+  );
 }
 
 /** Rounds to two decimals, as a rate is shown (1198 / 120 → 9.98). */

@@ -111,8 +111,12 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
   return lines.join("\n");
 }
 
-function rankedList(rows: Ranked[], total: number): string {
-  const shown = rows.map((r) => `${escapeControl(r.key)} ${r.hits}`).join("  ");
+function rankedList(rows: Array<Ranked & { error?: number }>, total: number): string {
+  // An approximate count (bounded table over a long span) shows its possible over-count.
+  const shown = rows.map((r) =>
+    `${escapeControl(r.key)} ${r.hits}${r.error ? `(±${r.error})` : ""}`
+  )
+    .join("  ");
   return total > rows.length ? `${shown}  (+${total - rows.length} more)` : shown;
 }
 

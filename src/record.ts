@@ -22,6 +22,8 @@ export interface LogRecord {
   status: number;
   /** Response size in bytes; `-` in the log counts as 0. */
   bytes: number;
+  /** Time taken to serve the request, in seconds; NaN when the format does not carry it. */
+  duration: number;
 }
 
 /** Returns a blank record for a parser to fill. */
@@ -35,11 +37,15 @@ export function newRecord(): LogRecord {
     section: "/",
     status: 0,
     bytes: 0,
+    duration: NaN,
   };
 }
 
-/** The log formats monilog reads and writes. */
-export const FORMATS = ["clf", "combined", "csv"] as const;
+/**
+ * The log formats monilog reads and writes: Common, Combined, the exercise CSV, W3C Extended (as IIS
+ * writes it) and JSON lines (as nginx, Caddy and Traefik write them).
+ */
+export const FORMATS = ["clf", "combined", "csv", "w3c", "json"] as const;
 
 /** Name of a log format. */
 export type FormatName = typeof FORMATS[number];

@@ -4,6 +4,8 @@ import { FORMATS } from "../record.ts";
 import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
 import { type MonitorConfig, type MonitorRuntime, runMonitor } from "../monitor/run_monitor.ts";
 import { numberOption } from "./option_parsers.ts";
+import { UsageError } from "./errors.ts";
+import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
@@ -44,6 +46,10 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         "auto" as const,
       ),
     )
+    .option(
+      "--log-format <string>",
+      "an nginx log_format or Apache LogFormat string describing the lines (overrides --format)",
+    )
     .option("--from-start", "read what the file already holds before following it")
     .option(
       "--once",
@@ -69,12 +75,22 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         "  monilog monitor --file /var/log/nginx/access.log --threshold 10\n" +
         "  monilog monitor --file - --format combined < access.log.1\n" +
         "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
-        "  tail -F access.log | monilog monitor --file - --threshold 50\n",
+        "  tail -F access.log | monilog monitor --file - --threshold 50\n" +
+        "  monilog monitor --file app.log --log-format '$remote_addr [$time_local] \"$request\" $status $request_time'\n",
     )
     .action(async (opts) => {
+      if (opts.logFormat !== undefined) {
+        try {
+          logFormatParser(opts.logFormat);
+        } catch (err) {
+          if (err instanceof LogFormatError) throw new UsageError(`--log-format: ${err.message}`);
+          throw err;
+        }
+      }
       const config: MonitorConfig = {
         file: opts.file,
         format: opts.format,
+        logFormat: opts.logFormat,
         fromStart: Boolean(opts.fromStart || opts.once),
         once: Boolean(opts.once),
         idleTimeout: opts.idleTimeout,

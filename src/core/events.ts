@@ -3,6 +3,8 @@
  * seconds of log time; `end` is exclusive.
  */
 
+import type { LatencySummary } from "./latency.ts";
+
 /** A section, client or other key with its hit count, in a "top" table. */
 export interface Ranked {
   /** The key (section path, client address, …). */
@@ -32,6 +34,8 @@ export interface StatsEvent {
   clientCount: number;
   /** Hits by HTTP method. */
   methods: Record<string, number>;
+  /** Response-time percentiles (ms), when the format carries response times. */
+  latency?: LatencySummary;
   /** Lines that could not be parsed since the previous report. */
   invalid: number;
   /** Lines stamped at or before an already evaluated second, since the previous report. */
@@ -92,6 +96,8 @@ export interface SummaryEvent {
   /** Top sections over the run (bounded: see RunTotals; `error` 0 means exact). */
   sections: ApproxRanked[];
   statusClasses: Record<string, number>;
+  /** Response-time percentiles (ms) over the run, when the format carries response times. */
+  latency?: LatencySummary;
   /** Every alert and recovery, in order. */
   alerts: Array<AlertEvent | RecoverEvent>;
   /** True when the run ended in the alert state. */

@@ -2,6 +2,7 @@ import type { LogRecord } from "../record.ts";
 import type { StatsEvent } from "./events.ts";
 import { Tally } from "./tally.ts";
 import { StatusCounts } from "./status_counts.ts";
+import { Latency } from "./latency.ts";
 
 /**
  * Exact statistics for the records stamped in one interval. Intervals are short (10 s by default), so
@@ -14,6 +15,8 @@ export class IntervalStats {
   readonly status = new StatusCounts();
   readonly clients = new Tally();
   readonly methods = new Tally();
+  /** Response times, when the format carries them. */
+  latency: Latency | undefined;
 
   /** Creates the accumulator for `[start, end)`. */
   constructor(readonly start: number, readonly end: number) {}
@@ -26,6 +29,8 @@ export class IntervalStats {
     this.status.add(record.status);
     this.clients.add(record.host);
     this.methods.add(record.method);
+    const d = record.duration;
+    if (d === d) (this.latency ??= new Latency()).add(d); // d === d: not NaN
   }
 
   /** Renders the interval as a stats event with `top` rows per table. */
@@ -46,6 +51,7 @@ export class IntervalStats {
       clients: this.clients.top(top),
       clientCount: this.clients.size,
       methods: this.methods.toRecord(),
+      ...(this.latency ? { latency: this.latency.summary() } : {}),
       invalid: counters.invalid,
       late: counters.late,
       partial: counters.partial ?? false,

@@ -3,6 +3,7 @@ import type { AlertEvent, RecoverEvent, SummaryEvent } from "./events.ts";
 import type { IntervalStats } from "./interval_stats.ts";
 import { SpaceSaving } from "./space_saving.ts";
 import { StatusCounts } from "./status_counts.ts";
+import { Latency } from "./latency.ts";
 
 /**
  * Sections the summary tracks over the whole run. Exact while the run has at most this many distinct
@@ -26,6 +27,7 @@ export class RunTotals {
   readonly sections = new SpaceSaving(SUMMARY_CAPACITY);
   readonly status = new StatusCounts();
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
+  latency: Latency | undefined;
 
   /** Counts one record's hits, bytes and time. */
   add(record: LogRecord): void {
@@ -39,12 +41,15 @@ export class RunTotals {
   merge(interval: IntervalStats): void {
     for (const { key, hits } of interval.sections.entries()) this.sections.add(key, hits);
     this.status.addAll(interval.status);
+    if (interval.latency) (this.latency ??= new Latency()).merge(interval.latency);
   }
 
   /** Counts the tables of a late record that belongs to no unreported interval. */
   addOrphan(record: LogRecord): void {
     this.sections.add(record.section);
     this.status.add(record.status);
+    const d = record.duration;
+    if (d === d) (this.latency ??= new Latency()).add(d);
   }
 
   /** Renders the summary event. */
@@ -60,6 +65,7 @@ export class RunTotals {
       late: this.late,
       sections: this.sections.top(top),
       statusClasses: this.status.byClass(),
+      ...(this.latency ? { latency: this.latency.summary() } : {}),
       alerts: [...this.alerts],
       alerting,
     };

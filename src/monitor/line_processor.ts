@@ -30,14 +30,19 @@ export class LineProcessor {
   #held: Array<[string, number]> = [];
   #heldNonEmpty = 0;
 
-  /** Creates a processor for `format`; `onDetect` hears which format `auto` chose. */
+  /**
+   * Creates a processor for `format` (or for `custom`, a parser compiled from --log-format, which then
+   * takes precedence); `onDetect` hears which format `auto` chose.
+   */
   constructor(
     format: FormatChoice,
     engine: MonitorEngine,
     private readonly onDetect: (format: FormatName) => void = () => {},
+    custom?: LineParser,
   ) {
     this.#engine = engine;
-    if (format !== "auto") this.#use(format);
+    if (custom !== undefined) this.#parser = custom;
+    else if (format !== "auto") this.#use(format);
   }
 
   /** The format in use, once known. */

@@ -17,12 +17,15 @@ import {
   type SourceNotice,
 } from "../source/mod.ts";
 import { RuntimeFailure } from "../cli/errors.ts";
+import { logFormatParser } from "../parse/mod.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
   /** Log path, or `-` for standard input. */
   file: string;
   format: FormatChoice;
+  /** An nginx `log_format` or Apache `LogFormat` string; overrides `format`. */
+  logFormat?: string;
   /** Read what the file holds before following it. */
   fromStart: boolean;
   /** Read to the end, report and exit (replay). */
@@ -61,9 +64,10 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   const writer = new EventWriter({ json: config.json, color: rt.color, main: rt.stdout, copy });
   const engine = new MonitorEngine(config.engine, (event) => writer.write(event));
   const label = config.file === "-" ? "standard input" : `"${config.file}"`;
+  const custom = config.logFormat === undefined ? undefined : logFormatParser(config.logFormat);
   const processor = new LineProcessor(config.format, engine, (format: FormatName) => {
     if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
-  });
+  }, custom);
   const stop = new AbortController();
   let failure: unknown;
   let lastLine = rt.now();

@@ -78,6 +78,7 @@ export function parseClf(
     : line.slice(sp2 + 1, lb - 1);
   out.status = d0 * 100 + d1 * 10 + d2;
   out.bytes = bytes;
+  out.duration = NaN;
   setRequest(line, reqStart, reqEnd, out);
   return null;
 }

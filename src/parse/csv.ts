@@ -41,6 +41,7 @@ export function parseCsv(line: string, out: LogRecord, fields: string[]): ParseS
   out.user = fields[2] === "" ? "-" : fields[2];
   out.status = status;
   out.bytes = bytes;
+  out.duration = NaN;
   if (sp <= 0) {
     out.method = request === "" ? "-" : request;
     out.path = "/";

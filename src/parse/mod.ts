@@ -5,12 +5,15 @@
 import type { FormatName, LogRecord } from "../record.ts";
 import { clfParser } from "./clf.ts";
 import { csvParser } from "./csv.ts";
+import { jsonParser } from "./json_lines.ts";
+import { w3cParser } from "./w3c.ts";
 import type { ParseStatus } from "./parse_status.ts";
 
 export { SKIP } from "./parse_status.ts";
 export type { ParseStatus } from "./parse_status.ts";
 export { detectFormat } from "./detect.ts";
 export { pathOf, sectionOf } from "./section.ts";
+export { LogFormatError, logFormatParser } from "./log_format.ts";
 
 /** Parses one line (without its newline) into `out`. */
 export type LineParser = (line: string, out: LogRecord) => ParseStatus;
@@ -20,5 +23,15 @@ export type LineParser = (line: string, out: LogRecord) => ParseStatus;
  * optional, so a Common line in a Combined log (or the reverse) is still counted.
  */
 export function parserFor(format: FormatName): LineParser {
-  return format === "csv" ? csvParser() : clfParser();
+  switch (format) {
+    case "csv":
+      return csvParser();
+    case "w3c":
+      return w3cParser();
+    case "json":
+      return jsonParser();
+    case "clf":
+    case "combined":
+      return clfParser();
+  }
 }

@@ -27,6 +27,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         clients: ranked(event.clients, "client"),
         clientCount: event.clientCount,
         methods: event.methods,
+        ...(event.latency ? { latency: event.latency } : {}),
         invalid: event.invalid,
         late: event.late,
         ...(event.partial ? { partial: true } : {}),
@@ -47,6 +48,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         late: event.late,
         sections: ranked(event.sections, "section"),
         statusClasses: event.statusClasses,
+        ...(event.latency ? { latency: event.latency } : {}),
         alerts: event.alerts.map((a) => ({ ...a, rate: round2(a.rate) })),
         alerting: event.alerting,
       };

@@ -13,6 +13,7 @@ import type {
   StatsEvent,
   SummaryEvent,
 } from "../core/events.ts";
+import type { LatencySummary } from "../core/latency.ts";
 import { escapeControl } from "./escape.ts";
 import { formatDuration, formatLogTime } from "./time_format.ts";
 
@@ -73,6 +74,7 @@ function formatStats(e: StatsEvent, c: Colors): string {
     `  status    ${classes}   (${codes})`,
     `  clients   ${rankedList(e.clients, e.clientCount)}`,
     `  methods   ${methods}`,
+    ...(e.latency ? [`  latency   ${latencyText(e.latency)}`] : []),
     `  invalid ${e.invalid}  late ${e.late}`,
   ];
   return lines.join("\n");
@@ -102,6 +104,7 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
     lines.push(
       `  status    ${Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ")}`,
     );
+    if (e.latency) lines.push(`  latency   ${latencyText(e.latency)}`);
   }
   const alertCount = e.alerts.filter((a) => a.type === "alert").length;
   lines.push(`  alerts    ${alertCount}${e.alerting ? " (still alerting)" : ""}`);
@@ -118,6 +121,11 @@ function rankedList(rows: Array<Ranked & { error?: number }>, total: number): st
   )
     .join("  ");
   return total > rows.length ? `${shown}  (+${total - rows.length} more)` : shown;
+}
+
+/** `p50 12.3 ms  p90 45.6 ms  p99 120 ms`. */
+function latencyText(l: LatencySummary): string {
+  return `p50 ${l.p50} ms  p90 ${l.p90} ms  p99 ${l.p99} ms`;
 }
 
 /** Entries by count, most first, then by key. */

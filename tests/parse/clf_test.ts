@@ -20,6 +20,7 @@ Deno.test("parserFor('clf') reads every field of a Common line", () => {
       section: "/report",
       status: 200,
       bytes: 123,
+      duration: NaN,
     },
   );
 });

@@ -16,6 +16,7 @@ Deno.test("parserFor('csv') reads the exercise CSV and skips its header", () => 
     section: "/api",
     status: 200,
     bytes: 1234,
+    duration: NaN,
   });
 });
 

@@ -11,6 +11,21 @@ export function denoRuntime(): MonitorRuntime {
     // Colour only on a terminal, and never with NO_COLOR (Deno.noColor reads it).
     color: Deno.stdout.isTerminal() && !Deno.noColor,
     stdin: () => Deno.stdin.readable,
+    progress(json) {
+      if (!Deno.stderr.isTerminal() || (json && !Deno.stdout.isTerminal())) return undefined;
+      const encoder = new TextEncoder();
+      return {
+        write: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
+        now: () => Date.now(),
+        columns: () => {
+          try {
+            return Deno.consoleSize().columns;
+          } catch {
+            return 80;
+          }
+        },
+      };
+    },
     onStopSignal(handler) {
       const signals: Deno.Signal[] = Deno.build.os === "windows"
         ? ["SIGINT"]

@@ -9,6 +9,7 @@ import { EventWriter } from "../sinks/event_writer.ts";
 import { appendFileOutput, type LineOutput, OutputClosed } from "../sinks/line_output.ts";
 import { escapeControl } from "../sinks/escape.ts";
 import { type FormatChoice, LineProcessor, UnknownFormatError } from "./line_processor.ts";
+import { Progress, type ProgressOutput } from "./progress.ts";
 import {
   followFile,
   readFileOnce,
@@ -51,6 +52,11 @@ export interface MonitorRuntime {
   color: boolean;
   /** Standard input, for `--file -`. */
   stdin(): ReadableStream<Uint8Array>;
+  /**
+   * Where a replay may draw its progress line, or undefined where it must not: standard error is not a
+   * terminal, or JSON goes to a pipe.
+   */
+  progress(json: boolean): ProgressOutput | undefined;
   /** Calls `handler` on SIGINT or SIGTERM; returns a function that removes it. */
   onStopSignal(handler: () => void): () => void;
 }
@@ -62,7 +68,12 @@ const TICK_MS = 250;
 export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Promise<void> {
   const copy = config.output === undefined ? undefined : appendFileOutput(config.output);
   const writer = new EventWriter({ json: config.json, color: rt.color, main: rt.stdout, copy });
-  const engine = new MonitorEngine(config.engine, (event) => writer.write(event));
+  const progress = replayProgress(config, rt);
+  const engine = new MonitorEngine(config.engine, (event) => {
+    progress?.clear();
+    writer.write(event);
+    progress?.restore();
+  });
   const label = config.file === "-" ? "standard input" : `"${config.file}"`;
   const custom = config.logFormat === undefined ? undefined : logFormatParser(config.logFormat);
   const processor = new LineProcessor(config.format, engine, (format: FormatName) => {
@@ -93,6 +104,7 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
         lastLine = rt.now();
         clockFresh = true;
       }
+      progress?.line();
       processor.line(line, lastLine);
     } catch (err) {
       fail(err);
@@ -124,7 +136,8 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
     );
   }
   try {
-    const options = { onLine, onBatch, onNotice, signal: stop.signal };
+    const onProgress = progress ? (n: number) => progress.bytesRead(n) : undefined;
+    const options = { onLine, onBatch, onNotice, onProgress, signal: stop.signal };
     if (config.file === "-") await readStream(rt.stdin(), options);
     else if (config.once) await readFileOnce(config.file, options);
     else await followFile(config.file, { ...options, fromStart: config.fromStart });
@@ -133,6 +146,7 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   } finally {
     clearInterval(timer);
     removeSignal();
+    progress?.finish();
   }
   try {
     if (failure === undefined) processor.finish();
@@ -149,6 +163,18 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
     throw new RuntimeFailure(`Cannot recognise the log format of ${label}: ${failure.message}`);
   }
   throw failure;
+}
+
+/** A progress line for a replay of a file, where the runtime allows one. */
+function replayProgress(config: MonitorConfig, rt: MonitorRuntime): Progress | undefined {
+  if (!config.once || config.file === "-") return undefined;
+  const out = rt.progress(config.json);
+  if (out === undefined) return undefined;
+  try {
+    return new Progress(Deno.statSync(config.file).size, out);
+  } catch {
+    return undefined; // the reader reports why the file cannot be read
+  }
 }
 
 function describeNotice(n: SourceNotice): string {

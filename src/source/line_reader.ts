@@ -33,6 +33,11 @@ export class LineDelivery {
     this.#reportOversized(before);
   }
 
+  /** Reports `n` bytes read. */
+  progress(n: number): void {
+    this.#o.onProgress?.(n);
+  }
+
   /** Tells the consumer a burst of lines is complete. */
   batch(): void {
     this.#o.onBatch?.();
@@ -67,6 +72,7 @@ export async function readToEnd(
     if (n === null || n === 0) break;
     total += n;
     delivery.push(buffer.subarray(0, n));
+    delivery.progress(n);
   }
   if (total > 0) delivery.batch();
   return total;

@@ -26,6 +26,8 @@ export interface SourceOptions {
   onNotice?: (notice: SourceNotice) => void;
   /** Lines longer than this are dropped and reported as "oversized" (default 1 MiB). */
   maxLineBytes?: number;
+  /** Called with the number of bytes of each read, for a progress display. */
+  onProgress?: (bytes: number) => void;
 }
 
 /** Size of the reused read buffer: large reads make replay fast. */

@@ -1,23 +1,24 @@
 /** `monilog generate`: its options (spec §1), their validation, and the hand-off to the writer. */
 import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { FORMATS } from "../record.ts";
-import { type GenerateConfig, runGenerate } from "../generate/run_generate.ts";
+import { type GenerateConfig, type GenerateReport, runGenerate } from "../generate/run_generate.ts";
+import { parseStartTime } from "../generate/start_time.ts";
 import { numberOption } from "./option_parsers.ts";
 import { UsageError } from "./errors.ts";
 
 const DEFAULT_RATES = [8, 12, 8];
 const DEFAULT_DURATIONS = [150, 150, 150];
 
-/** Parses `--start`: unix seconds, or an ISO 8601 time. */
+/** Parses `--start`: unix seconds, or an ISO 8601 date or date-time. */
 export function parseStart(value: string): number {
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.floor(Number(value));
-  const ms = /^\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) {
+  const seconds = parseStartTime(value);
+  if (seconds === undefined) {
     throw new InvalidArgumentError(
-      "expected an ISO 8601 time (2026-11-24T10:00:00Z) or unix seconds.",
+      "expected an ISO 8601 time (2026-11-24T10:00:00Z; without an offset, in the display time " +
+        "zone) or unix seconds.",
     );
   }
-  return Math.floor(ms / 1000);
+  return seconds;
 }
 
 /** Accumulates a variadic list of numbers, each checked by `parse`. */
@@ -48,19 +49,22 @@ export function generateCommand(): Command {
     .addOption(new Option("--format <f>", "line format").choices(FORMATS).default("clf" as const))
     .option(
       "--speed <x>",
-      "time compression: at 60, one minute of traffic is written per real second; 0 = as fast as possible",
+      "time compression: at 60, one minute of traffic (by its timestamps) is written per real " +
+        "second; 0 = unpaced, as fast as possible",
       numberOption({ min: 0 }),
       1,
     )
     .option(
       "--start <time>",
-      "timestamp of the first request: ISO 8601 or unix seconds (default: now)",
+      "timestamp of the first request: unix seconds or ISO 8601 (without an offset: in the " +
+        "display time zone, TZ) (default: now)",
       parseStart,
     )
     .option(
       "--seed <n>",
-      "make the output reproducible (default: random)",
-      numberOption({ integer: true }),
+      "make the output reproducible: same seed and options, same bytes (default: random, shown " +
+        "at the end)",
+      numberOption({ min: 0, max: 0xffff_ffff, integer: true }),
     )
     .option(
       "--exact",
@@ -68,24 +72,25 @@ export function generateCommand(): Command {
     )
     .option(
       "--rotate-lines <n>",
-      "rotate the output every N lines",
+      "rotate the output after every N lines",
       numberOption({ min: 1, integer: true }),
     )
     .option(
       "--rotate-seconds <s>",
-      "rotate the output every S seconds of log time",
+      "rotate the output every S seconds of log time (S/speed real seconds)",
       numberOption({ min: 1, integer: true }),
     )
     .addOption(
       new Option(
         "--rotate-mode <m>",
-        "how to rotate: rename (move to .1, start a new file) or copytruncate",
+        "how to rotate: rename (move to .1, start a new file) or copytruncate (copy to .1, empty " +
+          "the file in place)",
       )
         .choices(["rename", "copytruncate"] as const).default("rename" as const),
     )
     .option(
       "--keep <n>",
-      "rotated files to keep (.1 … .N)",
+      "rotated files to keep: PATH.1 (newest) … PATH.N; older ones are deleted",
       numberOption({ min: 1, integer: true }),
       5,
     )
@@ -97,60 +102,103 @@ export function generateCommand(): Command {
         "  monilog generate --speed 30 --rotate-lines 1000 --rotate-mode copytruncate\n",
     )
     .action(async (opts) => {
-      const rates = opts.rates ?? DEFAULT_RATES;
-      const durations = opts.durations ?? (opts.rates ? undefined : DEFAULT_DURATIONS);
-      if (durations === undefined || durations.length !== rates.length) {
-        throw new UsageError(
-          `--durations: expected as many values as --rates (${rates.length}), got ${
-            durations?.length ?? 0
-          }`,
-        );
-      }
-      const rotating = opts.rotateLines !== undefined || opts.rotateSeconds !== undefined;
-      if (rotating && opts.output === "-") {
-        throw new UsageError(
-          "--rotate-lines/--rotate-seconds: cannot rotate standard output (use --output PATH)",
-        );
-      }
-      const config: GenerateConfig = {
-        phases: rates.map((rate, i) => ({ rate, duration: durations[i] })),
-        start: opts.start ?? Math.floor(Date.now() / 1000),
-        seed: opts.seed ?? crypto.getRandomValues(new Uint32Array(1))[0],
-        exact: Boolean(opts.exact),
-        format: opts.format,
-        output: opts.output,
-        speed: opts.speed,
-        rotate: rotating
-          ? {
-            everyLines: opts.rotateLines ?? 0,
-            everySeconds: opts.rotateSeconds ?? 0,
-            mode: opts.rotateMode,
-            keep: opts.keep,
-          }
-          : undefined,
-      };
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      Deno.addSignalListener("SIGINT", onSignal);
-      Deno.addSignalListener("SIGTERM", onSignal);
-      try {
-        const report = await runGenerate(config, {
+      const config = generateConfig(opts);
+      const report = await withStopSignal((signal) =>
+        runGenerate(config, {
           now: () => Date.now(),
-          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+          sleep: (ms) => sleep(ms, signal),
           stderr: (line) => console.error(line),
           stdout: Deno.stdout,
-          signal: stop.signal,
-        });
-        if (config.output !== "-") {
-          console.error(
-            `monilog generate: wrote ${report.lines} lines to "${config.output}" ` +
-              `(per phase: ${report.perPhase.join(", ")}` +
-              (report.rotations > 0 ? `; ${report.rotations} rotations` : "") + ")",
-          );
-        }
-      } finally {
-        Deno.removeSignalListener("SIGINT", onSignal);
-        Deno.removeSignalListener("SIGTERM", onSignal);
-      }
+          signal,
+        })
+      );
+      if (config.output !== "-") console.error(describeRun(config, report));
     });
+}
+
+/** The options as commander hands them over (with `--rates`/`--durations` still unchecked). */
+interface GenerateOptions {
+  rates?: number[];
+  durations?: number[];
+  output: string;
+  format: GenerateConfig["format"];
+  speed: number;
+  start?: number;
+  seed?: number;
+  exact?: true;
+  rotateLines?: number;
+  rotateSeconds?: number;
+  rotateMode: "rename" | "copytruncate";
+  keep: number;
+}
+
+/** Checks what commander cannot check option by option, and fills in the defaults. */
+function generateConfig(opts: GenerateOptions): GenerateConfig {
+  const rates = opts.rates ?? DEFAULT_RATES;
+  const durations = opts.durations ?? (opts.rates ? undefined : DEFAULT_DURATIONS);
+  if (durations === undefined || durations.length !== rates.length) {
+    throw new UsageError(
+      `--durations: expected as many values as --rates (${rates.length}), got ${
+        durations?.length ?? 0
+      }`,
+    );
+  }
+  const rotating = opts.rotateLines !== undefined || opts.rotateSeconds !== undefined;
+  if (rotating && opts.output === "-") {
+    throw new UsageError(
+      "--rotate-lines/--rotate-seconds: cannot rotate standard output (use --output PATH)",
+    );
+  }
+  return {
+    phases: rates.map((rate, i) => ({ rate, duration: durations[i] })),
+    start: opts.start ?? Math.floor(Date.now() / 1000),
+    seed: opts.seed ?? crypto.getRandomValues(new Uint32Array(1))[0],
+    exact: Boolean(opts.exact),
+    format: opts.format,
+    output: opts.output,
+    speed: opts.speed,
+    rotate: rotating
+      ? {
+        everyLines: opts.rotateLines ?? 0,
+        everySeconds: opts.rotateSeconds ?? 0,
+        mode: opts.rotateMode,
+        keep: opts.keep,
+      }
+      : undefined,
+  };
+}
+
+/** The closing line on stderr: what was written where, and the seed that reproduces it. */
+export function describeRun(config: GenerateConfig, report: GenerateReport): string {
+  const stopped = report.stopped === "signal" ? "stopped early: " : "";
+  const rotations = report.rotations > 0 ? `; ${report.rotations} rotations` : "";
+  return `monilog generate: ${stopped}wrote ${report.lines} lines to "${config.output}" ` +
+    `(per phase: ${report.perPhase.join(", ")}${rotations}; seed ${config.seed})`;
+}
+
+/** Runs `fn` with a signal that SIGINT (and SIGTERM, where it exists) abort. */
+async function withStopSignal<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  try {
+    return await fn(stop.signal);
+  } finally {
+    for (const s of signals) Deno.removeSignalListener(s, onSignal);
+  }
+}
+
+/** Waits `ms`, or less when `signal` aborts first. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
+  });
 }

@@ -2,12 +2,16 @@
  * The generator's thin I/O: takes the synthesiser's seconds, formats them, and appends them to the
  * output at `speed` times real pace (unpaced at speed 0), rotating on demand. It says so when it cannot
  * keep up instead of silently writing less.
+ *
+ * Lines are gathered and written in batches: everything already due is written before each sleep (so a
+ * follower sees every second on time), and while catching up or unpaced, every 64 KiB or 50 ms.
  */
 import type { FormatName } from "../record.ts";
-import { describeIoError, RuntimeFailure } from "../cli/errors.ts";
-import { CSV_HEADER, LineFormatter } from "./line_format.ts";
-import { type Phase, synthesize } from "./traffic.ts";
-import { rotateFile, type RotateMode } from "./rotation.ts";
+import { LineFormatter } from "./line_format.ts";
+import { type ByteWriter, type LineSink, openSink } from "./output.ts";
+import type { Phase } from "./profile.ts";
+import type { RotateMode } from "./rotation.ts";
+import { type SecondOfTraffic, synthesize } from "./traffic.ts";
 
 /** Everything `monilog generate` was asked to do. */
 export interface GenerateConfig {
@@ -33,10 +37,12 @@ export interface GenerateConfig {
 
 /** The outside world of the generator. */
 export interface GenerateRuntime {
+  /** Milliseconds of real time. */
   now(): number;
+  /** Waits `ms`; may end early when `signal` aborts. */
   sleep(ms: number): Promise<void>;
   stderr(line: string): void;
-  stdout: { write(p: Uint8Array): Promise<number> };
+  stdout: ByteWriter;
   /** Aborted on SIGINT/SIGTERM: stop after the current second. */
   signal?: AbortSignal;
 }
@@ -48,138 +54,136 @@ export interface GenerateReport {
   rotations: number;
   /** True when the pace could not be kept. */
   fellBehind: boolean;
+  /** Why the run ended before the profile did: a signal, or the reader of standard output left. */
+  stopped?: "signal" | "closed";
 }
 
-/** How far behind the schedule writing may fall before the user is told. */
+/** How far behind schedule writing may fall before the user is told. */
 const BEHIND_MS = 1000;
+/** Sleep only when at least this far ahead: shorter sleeps cost more than they buy in pacing. */
+const MIN_SLEEP_MS = 10;
+/** While catching up or unpaced, pending text is written at this size or after this long. */
+const FLUSH_CHARS = 64 * 1024;
+const FLUSH_MS = 50;
 
-/** Runs the generator to the end of its profile. */
+/** Runs the generator to the end of its profile (or a signal, or a closed pipe). */
 export async function runGenerate(
   config: GenerateConfig,
   rt: GenerateRuntime,
 ): Promise<GenerateReport> {
-  const encoder = new TextEncoder();
-  const formatter = new LineFormatter(config.format);
-  const out = config.output === "-"
-    ? undefined
-    : await OutputFile.open(config.output, config.format);
-  const report: GenerateReport = {
-    lines: 0,
-    perPhase: config.phases.map(() => 0),
-    rotations: 0,
-    fellBehind: false,
-  };
-  const write = async (text: string) => {
-    const bytes = encoder.encode(text);
-    if (out) await out.write(bytes);
-    else for (let o = 0; o < bytes.length;) o += await rt.stdout.write(bytes.subarray(o));
-  };
-  const rotate = config.rotate;
-  let sinceRotation = 0;
-  const t0 = rt.now();
-  let index = 0;
+  const sink = await openSink(config.output, config.format, {
+    stdout: rt.stdout,
+    start: config.start,
+  });
   try {
-    for (const second of synthesize(config)) {
-      if (rt.signal?.aborted) break;
-      if (config.speed > 0) {
-        const due = t0 + (index * 1000) / config.speed;
-        const now = rt.now();
-        if (now < due) await rt.sleep(due - now);
-        else if (now - due > BEHIND_MS && !report.fellBehind) {
-          report.fellBehind = true;
-          const achieved = report.lines / Math.max(0.001, (now - t0) / 1000);
-          rt.stderr(
-            `monilog generate: cannot keep up with --speed ${config.speed}: ` +
-              `${Math.round((now - due) / 100) / 10} s behind, writing ${
-                Math.round(achieved)
-              } lines/s`,
-          );
-        }
+    const run = new Run(config, rt, sink);
+    await run.all();
+    return run.report;
+  } finally {
+    sink.close();
+  }
+}
+
+class Run {
+  readonly report: GenerateReport;
+  readonly #formatter: LineFormatter;
+  readonly #encoder = new TextEncoder();
+  readonly #t0: number;
+  #pending = "";
+  #lastFlush: number;
+  #sinceRotation = 0;
+
+  constructor(
+    readonly config: GenerateConfig,
+    readonly rt: GenerateRuntime,
+    readonly sink: LineSink,
+  ) {
+    this.report = {
+      lines: 0,
+      perPhase: config.phases.map(() => 0),
+      rotations: 0,
+      fellBehind: false,
+    };
+    this.#formatter = new LineFormatter(config.format);
+    this.#t0 = this.#lastFlush = rt.now();
+  }
+
+  async all(): Promise<void> {
+    let index = 0;
+    for (const second of synthesize(this.config)) {
+      if (!(await this.#pace(index, second.phase))) break;
+      if (this.rt.signal?.aborted) {
+        this.report.stopped = "signal";
+        break;
       }
-      if (
-        rotate && out && rotate.everySeconds > 0 && index > 0 && index % rotate.everySeconds === 0
-      ) {
-        await out.rotate(rotate.mode, rotate.keep);
-        report.rotations++;
-        sinceRotation = 0;
-      }
-      let batch = "";
-      for (const req of second.requests) {
-        batch += formatter.line(req) + "\n";
-        sinceRotation++;
-        if (rotate && out && rotate.everyLines > 0 && sinceRotation >= rotate.everyLines) {
-          await write(batch);
-          batch = "";
-          await out.rotate(rotate.mode, rotate.keep);
-          report.rotations++;
-          sinceRotation = 0;
-        }
-      }
-      if (batch !== "") await write(batch);
-      report.lines += second.requests.length;
-      report.perPhase[second.phase] += second.requests.length;
+      if (!(await this.#write(second, index))) break;
       index++;
     }
-  } finally {
-    out?.close();
-  }
-  return report;
-}
-
-/** The output file, opened for appending; reopened after a rename rotation. */
-class OutputFile {
-  #file: Deno.FsFile;
-
-  private constructor(readonly path: string, readonly format: FormatName, file: Deno.FsFile) {
-    this.#file = file;
+    await this.#flush();
   }
 
-  /** Opens `path` for appending, writing the CSV header if the file is new or empty. */
-  static async open(path: string, format: FormatName): Promise<OutputFile> {
-    const file = await openAppend(path);
-    const out = new OutputFile(path, format, file);
-    await out.#headerIfEmpty();
-    return out;
-  }
-
-  async write(bytes: Uint8Array): Promise<void> {
-    try {
-      for (let o = 0; o < bytes.length;) o += await this.#file.write(bytes.subarray(o));
-    } catch (err) {
-      throw new RuntimeFailure(`Cannot write output file "${this.path}": ${describeIoError(err)}`);
+  /** Waits until the `index`-th second is due; false if the output closed meanwhile. */
+  async #pace(index: number, phase: number): Promise<boolean> {
+    const { speed } = this.config;
+    if (speed <= 0) return true;
+    const due = this.#t0 + (index * 1000) / speed;
+    const now = this.rt.now();
+    if (due - now >= MIN_SLEEP_MS) {
+      // Everything before this second is due already: let followers have it before sleeping.
+      if (!(await this.#flush())) return false;
+      const left = due - this.rt.now();
+      if (left > 0) await this.rt.sleep(left);
+    } else if (now - due > BEHIND_MS && !this.report.fellBehind) {
+      this.report.fellBehind = true;
+      const achieved = this.report.lines / Math.max(0.001, (now - this.#t0) / 1000);
+      const asked = this.config.phases[phase].rate * speed;
+      this.rt.stderr(
+        `monilog generate: cannot keep up with --speed ${speed} (${Math.round(asked)} lines/s ` +
+          `asked): writing ${Math.round(achieved)} lines/s, ${
+            (Math.round((now - due) / 100) / 10).toFixed(1)
+          } s behind; going on as fast as possible`,
+      );
     }
+    return true;
   }
 
-  async rotate(mode: RotateMode, keep: number): Promise<void> {
-    try {
-      await rotateFile(this.path, mode, keep);
-    } catch (err) {
-      throw new RuntimeFailure(`Cannot rotate output file "${this.path}": ${describeIoError(err)}`);
+  /** Appends one second's lines, rotating as asked; false if the output closed. */
+  async #write(second: SecondOfTraffic, index: number): Promise<boolean> {
+    const rotate = this.config.rotate;
+    if (rotate && rotate.everySeconds > 0 && index > 0 && index % rotate.everySeconds === 0) {
+      if (!(await this.#rotate(second.time))) return false;
     }
-    if (mode === "rename") {
-      this.#file.close();
-      this.#file = await openAppend(this.path);
+    for (const req of second.requests) {
+      this.#pending += this.#formatter.line(req) + "\n";
+      this.report.lines++;
+      this.report.perPhase[second.phase]++;
+      if (rotate && rotate.everyLines > 0 && ++this.#sinceRotation >= rotate.everyLines) {
+        if (!(await this.#rotate(second.time))) return false;
+      }
     }
-    await this.#headerIfEmpty();
-  }
-
-  close(): void {
-    this.#file.close();
-  }
-
-  async #headerIfEmpty(): Promise<void> {
-    if (this.format === "csv" && (await this.#file.stat()).size === 0) {
-      await this.write(new TextEncoder().encode(CSV_HEADER + "\n"));
+    if (this.#pending.length >= FLUSH_CHARS || this.rt.now() - this.#lastFlush >= FLUSH_MS) {
+      return await this.#flush();
     }
+    return true;
   }
-}
 
-async function openAppend(path: string): Promise<Deno.FsFile> {
-  try {
-    const st = await Deno.stat(path).catch(() => undefined);
-    if (st?.isDirectory) throw new Deno.errors.IsADirectory();
-    return await Deno.open(path, { append: true, create: true });
-  } catch (err) {
-    throw new RuntimeFailure(`Cannot open output file "${path}": ${describeIoError(err)}`);
+  async #rotate(time: number): Promise<boolean> {
+    if (!(await this.#flush())) return false;
+    const { mode, keep } = this.config.rotate!;
+    await this.sink.rotate(mode, keep, time);
+    this.report.rotations++;
+    this.#sinceRotation = 0;
+    return true;
+  }
+
+  /** Writes what is pending; false (and `stopped`) when the reader has gone. */
+  async #flush(): Promise<boolean> {
+    this.#lastFlush = this.rt.now();
+    if (this.#pending === "") return this.report.stopped !== "closed";
+    const text = this.#pending;
+    this.#pending = "";
+    if (await this.sink.write(this.#encoder.encode(text))) return true;
+    this.report.stopped = "closed";
+    return false;
   }
 }

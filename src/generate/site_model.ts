@@ -16,6 +16,8 @@ export interface SyntheticRequest {
   bytes: number;
   referer: string;
   userAgent: string;
+  /** Seconds taken to serve it. */
+  duration: number;
 }
 
 const SECTIONS: Array<[string, string[]]> = [
@@ -123,6 +125,7 @@ export class SiteModel {
       bytes: this.#bytes(section, status, method),
       referer: this.#referers.pick(r),
       userAgent: this.#agents.pick(r),
+      duration: this.#duration(section, time < this.#burstUntil),
     };
   }
 
@@ -144,6 +147,15 @@ export class SiteModel {
     if (x < 0.1 && method === "GET" && !path.startsWith("/api")) return 304;
     if (x < 0.12 && method === "GET") return 301;
     return method === "POST" && path.startsWith("/api") ? 201 : 200;
+  }
+
+  /** Response times are log-normal (APIs slower than static files) and slow down during a burst. */
+  #duration(section: string, burst: boolean): number {
+    const median = section === "/api" || section === "/search" || section === "/checkout"
+      ? 0.045
+      : 0.006;
+    const seconds = median * Math.exp(0.9 * this.#random.normal()) * (burst ? 8 : 1);
+    return Math.round(seconds * 1e6) / 1e6;
   }
 
   /** Sizes are log-normal with a Pareto tail: most responses small, a few very large. */

@@ -4,16 +4,11 @@
  * lulls look real) while each phase's total stays within a few percent of rate × duration — or is exact
  * when asked, by spreading the exact total over the phase's seconds with sequential binomial draws.
  */
+import type { Phase } from "./profile.ts";
 import { Random } from "./random.ts";
 import { SiteModel, type SyntheticRequest } from "./site_model.ts";
 
-/** One phase of constant average rate. */
-export interface Phase {
-  /** Requests per second. */
-  rate: number;
-  /** Seconds. */
-  duration: number;
-}
+export type { Phase } from "./profile.ts";
 
 /** Options for {@linkcode synthesize}. */
 export interface SynthesizeOptions {
@@ -54,9 +49,4 @@ export function* synthesize(options: SynthesizeOptions): Generator<SecondOfTraff
       yield { time, phase: p, requests };
     }
   }
-}
-
-/** Total seconds in a profile. */
-export function profileSeconds(phases: readonly Phase[]): number {
-  return phases.reduce((sum, p) => sum + p.duration, 0);
 }

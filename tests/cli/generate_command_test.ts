@@ -1,7 +1,12 @@
 /** The `generate` command through the real CLI. */
 import { deepEqual, equal, match, notEqual } from "node:assert/strict";
-import { runCli } from "../_helpers/cli.ts";
+import { REPO_ROOT, runCli } from "../_helpers/cli.ts";
+import { PERMISSION_SET } from "../../tasks/permission_set.ts";
+import { CSV_HEADER } from "../../src/generate/line_format.ts";
+import { parserFor, SKIP } from "../../src/parse/mod.ts";
+import { FORMATS, newRecord } from "../../src/record.ts";
 
+const START = 1767225600; // 2026-01-01T00:00:00Z
 const FIXED = [
   "--start",
   "2026-01-01T00:00:00Z",
@@ -12,6 +17,21 @@ const FIXED = [
   "--durations",
   "20",
 ];
+
+async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "monilog-gen-cli-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const e of Deno.readDir(dir)) names.push(e.name);
+  return names.sort();
+}
 
 Deno.test("generate gives byte-identical output for the same seed and options", async () => {
   const a = await runCli(["generate", "-o", "-", "--seed", "4", ...FIXED]);
@@ -26,33 +46,68 @@ Deno.test("generate gives byte-identical output for the same seed and options", 
   );
 });
 
-Deno.test("generate --exact writes exactly rate x duration lines per phase", async () => {
-  const { code, stdout } = await runCli([
+Deno.test("generate --exact writes exactly rate x duration lines in each phase's own seconds", async () => {
+  const { code, stdout, stderr } = await runCli([
     "generate",
-    "-o",
-    "-",
-    "--exact",
-    "--seed",
-    "1",
-    "--speed",
-    "0",
-    "--rates",
-    "3",
-    "7",
-    "--durations",
-    "10",
-    "20",
-    "--format",
-    "csv",
+    ...["-o", "-", "--exact", "--seed", "1", "--speed", "0", "--format", "csv"],
+    ...["--start", String(START), "--rates", "3", "7", "0.5", "--durations", "10", "20", "30"],
   ]);
-  equal(code, 0);
-  const lines = stdout.trimEnd().split("\n");
-  equal(lines.length, 30 + 140);
+  equal(code, 0, stderr);
+  const [header, ...lines] = stdout.trimEnd().split("\n");
+  equal(header, CSV_HEADER);
+  const times = lines.map((l) => Number(l.split(",")[3]) - START);
+  const inSpan = (from: number, to: number) => times.filter((t) => t >= from && t < to).length;
+  deepEqual([inSpan(0, 10), inSpan(10, 30), inSpan(30, 60)], [30, 140, 15]);
+  equal(times.length, 185, "no line outside the profile");
+  equal(times.every((t, i) => i === 0 || t >= times[i - 1]), true, "timestamps never go back");
+});
+
+Deno.test("generate writes every format so that the monitor reads it back whole", async () => {
+  await withDir(async (dir) => {
+    const summaries = new Map<string, unknown>();
+    let lines = 0;
+    for (const format of FORMATS) {
+      const log = `${dir}/access.${format}`;
+      const gen = await runCli([
+        "generate",
+        "-o",
+        log,
+        "--format",
+        format,
+        "--seed",
+        "8",
+        ...FIXED,
+      ]);
+      equal(gen.code, 0, gen.stderr);
+      // Lines the parser accepts; a header (CSV, W3C) is the only thing it may skip.
+      const parse = parserFor(format);
+      const r = newRecord();
+      let parsed = 0;
+      for (const line of (await Deno.readTextFile(log)).trimEnd().split("\n")) {
+        const status = parse(line, r);
+        if (status === null) parsed++;
+        else equal(status, SKIP, `${format}: ${String(status)}: ${line}`);
+      }
+      if (format === "clf") lines = parsed;
+      equal(parsed, lines, format);
+      const mon = await runCli(["monitor", "--once", "--json", "--format", format, "-f", log]);
+      equal(mon.code, 0, mon.stderr);
+      const summary = JSON.parse(mon.stdout.trimEnd().split("\n").at(-1)!);
+      equal(summary.type, "summary");
+      equal(summary.hits, lines, format);
+      equal(summary.invalid, 0, format);
+      // Response times exist only in the formats that carry them (W3C, JSON), at their precision.
+      delete summary.latency;
+      summaries.set(format, summary);
+    }
+    // The same seed draws the same requests whatever the format: the monitor sees the same traffic.
+    for (const format of FORMATS) deepEqual(summaries.get(format), summaries.get("clf"), format);
+    equal(lines > 60, true);
+  });
 });
 
 Deno.test("generate writes the CSV header once to a new file and appends after it", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
+  await withDir(async (dir) => {
     const out = `${dir}/a.csv`;
     for (let i = 0; i < 2; i++) {
       const r = await runCli([
@@ -66,51 +121,75 @@ Deno.test("generate writes the CSV header once to a new file and appends after i
         ...FIXED,
       ]);
       equal(r.code, 0, r.stderr);
-      match(r.stderr, /wrote \d+ lines to/);
+      match(
+        r.stderr,
+        new RegExp(`^monilog generate: wrote \\d+ lines to "${out}" .*seed ${i}\\)\\n$`),
+      );
     }
     const lines = (await Deno.readTextFile(out)).trimEnd().split("\n");
     equal(lines.filter((l) => l.startsWith('"remotehost"')).length, 1);
-    equal(lines[0].startsWith('"remotehost"'), true);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+    equal(lines[0], CSV_HEADER);
+  });
 });
 
 Deno.test("generate --rotate-lines keeps every line once across the rotated files", async () => {
+  const all = await runCli(["generate", "-o", "-", "--seed", "3", "--exact", ...FIXED]);
   for (const mode of ["rename", "copytruncate"]) {
-    const dir = await Deno.makeTempDir();
-    try {
+    await withDir(async (dir) => {
       const log = `${dir}/access.log`;
-      const all = await runCli(["generate", "-o", "-", "--seed", "3", "--exact", ...FIXED]);
       const r = await runCli([
         "generate",
-        "-o",
-        log,
-        "--seed",
-        "3",
-        "--exact",
-        ...FIXED,
-        "--rotate-lines",
-        "30",
-        "--rotate-mode",
-        mode,
-        "--keep",
-        "9",
+        ...["-o", log, "--seed", "3", "--exact", ...FIXED],
+        ...["--rotate-lines", "30", "--rotate-mode", mode, "--keep", "9"],
       ]);
       equal(r.code, 0, r.stderr);
-      const names: string[] = [];
-      for await (const e of Deno.readDir(dir)) names.push(e.name);
       // 100 lines, a rotation after every 30: .3 .2 .1 hold 30 each, the live file the last 10.
-      deepEqual(names.sort(), ["access.log", "access.log.1", "access.log.2", "access.log.3"]);
+      deepEqual(await listDir(dir), ["access.log", "access.log.1", "access.log.2", "access.log.3"]);
       let joined = "";
       for (const name of ["access.log.3", "access.log.2", "access.log.1", "access.log"]) {
         joined += await Deno.readTextFile(`${dir}/${name}`);
       }
       equal(joined, all.stdout, mode);
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    });
   }
+});
+
+Deno.test("generate --keep N keeps the newest N rotated files and drops older ones", async () => {
+  const all = (await runCli(["generate", "-o", "-", "--seed", "3", "--exact", ...FIXED])).stdout
+    .split(/(?<=\n)/);
+  await withDir(async (dir) => {
+    const log = `${dir}/access.log`;
+    const r = await runCli([
+      "generate",
+      ...["-o", log, "--seed", "3", "--exact", ...FIXED, "--rotate-lines", "15", "--keep", "2"],
+    ]);
+    equal(r.code, 0, r.stderr);
+    match(r.stderr, /6 rotations/);
+    deepEqual(await listDir(dir), ["access.log", "access.log.1", "access.log.2"]);
+    // Lines 61-75 in .2, 76-90 in .1, 91-100 in the live file; 1-60 went with the dropped files.
+    equal(await Deno.readTextFile(`${log}.2`), all.slice(60, 75).join(""));
+    equal(await Deno.readTextFile(`${log}.1`), all.slice(75, 90).join(""));
+    equal(await Deno.readTextFile(log), all.slice(90).join(""));
+  });
+});
+
+Deno.test("generate -o - stops quietly when its reader goes away", async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      ...["run", "-q", `-P=${PERMISSION_SET}`, "main.ts", "generate", "-o", "-", "--speed", "0"],
+      // About 8 MB: far more than a pipe and a stream buffer hold.
+      ...["--rates", "1000", "--durations", "100"],
+    ],
+    cwd: REPO_ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const reader = child.stdout.getReader();
+  await reader.read();
+  await reader.cancel();
+  const [stderr, status] = await Promise.all([new Response(child.stderr).text(), child.status]);
+  equal(stderr, "");
+  equal(status.code, 0);
 });
 
 Deno.test("generate rejects a bad flag or value with exit 2 and one line naming it", async () => {
@@ -119,32 +198,46 @@ Deno.test("generate rejects a bad flag or value with exit 2 and one line naming 
       ["--rates", "1", "2", "--durations", "10"],
       /--durations: expected as many values as --rates \(2\), got 1/,
     ],
-    [["--rates", "-3", "--durations", "10"], /--rates/],
-    [["--rates", "x", "--durations", "10"], /--rates/],
-    [["--durations", "0"], /--durations/],
+    [["--durations", "10", "20"], /--durations: expected as many values as --rates \(3\), got 2/],
+    [["--rates", "1", "2"], /--durations: expected as many values as --rates \(2\), got 0/],
+    [["--rates", "-3", "--durations", "10"], /--rates.*a number >= 0/],
+    [["--rates", "x", "--durations", "10"], /--rates.*a number >= 0/],
+    [["--durations", "0", "1", "2"], /--durations.*whole number >= 1/],
+    [["--durations", "1.5", "1", "2"], /--durations.*whole number >= 1/],
     [["--start", "yesterday"], /--start.*ISO 8601/],
+    [["--start", "2026-02-30T00:00:00Z"], /--start.*ISO 8601/],
     [["--format", "xml"], /--format.*clf, combined, csv/],
-    [["--speed", "fast"], /--speed/],
+    [["--speed", "fast"], /--speed.*a number >= 0/],
+    [["--speed", "-1"], /--speed.*a number >= 0/],
+    [["--seed", "-1"], /--seed.*whole number from 0 to 4294967295/],
+    [["--rotate-lines", "0"], /--rotate-lines.*whole number >= 1/],
+    [["--rotate-seconds", "x"], /--rotate-seconds.*whole number >= 1/],
     [["--rotate-mode", "move"], /--rotate-mode.*rename, copytruncate/],
+    [["--keep", "0"], /--keep.*whole number >= 1/],
     [["-o", "-", "--rotate-lines", "10"], /cannot rotate standard output/],
+    [["--no-such-flag"], /unknown option '--no-such-flag'/],
   ];
   for (const [args, pattern] of table) {
     const { code, stderr, stdout } = await runCli(["generate", ...args]);
     equal(code, 2, args.join(" "));
     const lines = stderr.trimEnd().split("\n");
     equal(lines.length, 1, `${args.join(" ")}: ${stderr}`);
+    match(lines[0], /^monilog: /);
     match(lines[0], pattern);
     equal(stdout, "");
   }
 });
 
 Deno.test("generate names the output file and the reason when it cannot write it", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    const r = await runCli(["generate", "-o", dir, ...FIXED]);
-    equal(r.code, 1);
-    match(r.stderr, new RegExp(`output file "${dir}": is a directory`));
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await withDir(async (dir) => {
+    const table: Array<[string, string]> = [
+      [dir, "is a directory"],
+      [`${dir}/missing/access.log`, "no such file or directory"],
+    ];
+    for (const [path, reason] of table) {
+      const r = await runCli(["generate", "-o", path, ...FIXED]);
+      equal(r.code, 1);
+      equal(r.stderr, `monilog: Cannot open output file "${path}": ${reason}\n`);
+    }
+  });
 });

@@ -73,3 +73,18 @@ Deno.test("synthesize() draws a believable mix: skewed sections, several methods
   const median = sizes[Math.floor(sizes.length / 2)];
   equal(sizes[sizes.length - 1] > 20 * median, true, "sizes have a long tail");
 });
+
+Deno.test("synthesize() has occasional bursts of server errors among mostly healthy seconds", () => {
+  const seconds = run([{ rate: 10, duration: 7200 }], { seed: 4 });
+  const buckets: Array<{ all: number; errors: number }> = [];
+  for (const s of seconds) {
+    const b = (buckets[Math.floor((s.time - 1_700_000_000) / 10)] ??= { all: 0, errors: 0 });
+    b.all += s.requests.length;
+    b.errors += s.requests.filter((r) => r.status >= 500).length;
+  }
+  const share = buckets.map((b) => b.errors / b.all);
+  const bursting = share.filter((x) => x > 0.15).length;
+  const healthy = share.filter((x) => x < 0.05).length;
+  equal(bursting >= 5, true, `${bursting} ten-second spans with over 15% errors`);
+  equal(healthy / buckets.length > 0.85, true, `${healthy} of ${buckets.length} spans healthy`);
+});

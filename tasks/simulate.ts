@@ -1,91 +1,172 @@
 /**
  * `deno task simulate`: the whole story in well under a minute. Starts the monitor on a fresh temporary
- * log, then the generator with a compressed clock (normal traffic, a surge, a quiet tail); the monitor's
- * report is shown live and kept in `simulation-<timestamp>.log`, and the monitor stops by itself once the
- * generator is done (its idle timeout).
+ * log and the generator with a compressed clock (normal traffic, a surge, a quiet tail); the monitor's
+ * report is shown live and kept in `simulation-<timestamp>.log` (in the directory the task was started
+ * from), and the monitor stops by itself once the generator is done (its idle timeout).
  *
- * The alert engine runs on log time, so the profile ends with a low-rate phase long enough for the
- * window to drain below the threshold on the log's own timestamps: the recovery does not wait for the
- * machine clock.
+ * The alert engine runs on log time, and while the log is quiet it moves log time on at the machine
+ * clock's pace only. So the profile ends with a low-rate phase long enough for the window to drain below
+ * the threshold on the log's own timestamps: the recovery does not wait for the machine clock. The plan
+ * printed first says when to expect the alert and the recovery, and warns when the profile is such that
+ * they will not be seen.
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command, CommanderError, Option } from "@commander-js/extra-typings";
+import { resolve } from "node:path";
 import { numberOption } from "../src/cli/option_parsers.ts";
+import { expectedStory, type Phase, profileSeconds } from "../src/generate/profile.ts";
+import { FORMATS } from "../src/record.ts";
 import { PERMISSION_SET } from "./permission_set.ts";
 
-const ROOT = new URL("../", import.meta.url).pathname;
+const MAIN = new URL("../main.ts", import.meta.url).href;
 
-const program = new Command("simulate")
-  .description("Run generate and monitor together on a temporary log with a compressed clock.")
-  .option("--rates <r...>", "requests per second for each phase", ["6", "16", "4"])
-  .option("--durations <s...>", "length of each phase in log seconds", ["150", "150", "150"])
+const list = (parse: (v: string) => number) => (v: string, prev: number[] | undefined) => [
+  ...(prev ?? []),
+  parse(v),
+];
+
+const program = new Command("deno task simulate")
+  .description(
+    "Run generate and monitor together on a temporary log with a compressed clock: normal " +
+      "traffic, an alert and its recovery in well under a minute.",
+  )
+  .option(
+    "--rates <r...>",
+    "requests per second for each phase (default: 6 16 4)",
+    list(
+      numberOption({ min: 0 }),
+    ),
+  )
+  .option(
+    "--durations <s...>",
+    "length of each phase in log seconds, as many as --rates (default: 150 each)",
+    list(numberOption({ min: 1, integer: true })),
+  )
   .option("--speed <x>", "log seconds written per real second", numberOption({ min: 1 }), 25)
   .option(
     "--threshold <n>",
-    "alert threshold (req/s over the window)",
+    "alert threshold (req/s averaged over the window)",
     numberOption({ min: 0 }),
     10,
   )
-  .option("--format <f>", "log format", "combined")
-  .option("--seed <n>", "generator seed", "42")
+  .option("--window <s>", "alert window in seconds", numberOption({ min: 1, integer: true }), 120)
+  .addOption(new Option("--format <f>", "log format").choices(FORMATS).default("combined" as const))
+  .option("--seed <n>", "generator seed", numberOption({ min: 0, integer: true }), 42)
+  .option(
+    "--idle-timeout <s>",
+    "the monitor stops this many seconds after the last line",
+    numberOption({ min: 1, integer: true }),
+    3,
+  )
   .option(
     "--report <path>",
     "where to keep the monitor's report (default: simulation-<timestamp>.log)",
   )
-  .showSuggestionAfterError(true);
-program.parse(Deno.args, { from: "user" });
-const o = program.opts();
+  .helpOption("-h, --help", "show help")
+  .showSuggestionAfterError(true)
+  .exitOverride()
+  .configureOutput({
+    outputError: (text, write) => write(text.trimEnd().replace(/^error: /, "simulate: ") + "\n"),
+  });
 
+/** Parses the command line; exits 2 (one line on stderr) on a usage error, 0 after --help. */
+function options() {
+  try {
+    program.parse(Deno.args, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) Deno.exit(err.exitCode === 0 ? 0 : 2);
+    throw err;
+  }
+  const o = program.opts();
+  const rates = o.rates ?? [6, 16, 4];
+  const durations = o.durations ?? rates.map(() => 150);
+  if (durations.length !== rates.length) {
+    console.error(
+      `simulate: --durations: expected as many values as --rates (${rates.length}), ` +
+        `got ${durations.length}`,
+    );
+    Deno.exit(2);
+  }
+  return { ...o, phases: rates.map((rate, i): Phase => ({ rate, duration: durations[i] })) };
+}
+
+const o = options();
+// `deno task` runs in the project's directory; the report belongs where the user typed the command.
+const cwd = Deno.env.get("INIT_CWD") ?? Deno.cwd();
 const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
-const report = o.report ?? `simulation-${stamp}.log`;
+const report = resolve(cwd, o.report ?? `simulation-${stamp}.log`);
 const dir = await Deno.makeTempDir({ prefix: "monilog-simulate-" });
 const log = `${dir}/access.log`;
 const monilog = (args: string[], stdout: "inherit" | "null") =>
   new Deno.Command(Deno.execPath(), {
-    args: ["run", "-q", `-P=${PERMISSION_SET}`, `${ROOT}main.ts`, ...args],
+    args: ["run", "-q", `-P=${PERMISSION_SET}`, MAIN, ...args],
+    stdin: "null",
     stdout,
     stderr: "inherit",
   }).spawn();
 
-const seconds = o.durations.reduce((s, d) => s + Number(d), 0);
-console.error(
-  `simulate: ${seconds} s of traffic (rates ${o.rates.join(" ")} req/s for ${
-    o.durations.join(" ")
-  } s) ` +
-    `at ${o.speed}x into ${log}; threshold ${o.threshold} req/s over 120 s; about ` +
-    `${Math.ceil(seconds / o.speed) + 3} s of real time\n`,
-);
+console.error(plan());
 
-// The monitor starts first and waits for the file; it stops 3 s after the last line.
+// The monitor waits for the file to appear, reads it from its first line, and stops `--idle-timeout`
+// seconds after the generator's last line; its statistics and alerts go to this terminal.
 const monitor = monilog([
   "monitor",
-  "--file",
-  log,
-  "--from-start",
-  "--threshold",
-  String(o.threshold),
-  "--idle-timeout",
-  "3",
-  "--output",
-  report,
+  ...["--file", log, "--from-start", "--format", o.format],
+  ...["--threshold", String(o.threshold), "--window", String(o.window)],
+  ...["--idle-timeout", String(o.idleTimeout), "--output", report],
 ], "inherit");
-await new Promise((r) => setTimeout(r, 300));
 const generator = monilog([
   "generate",
-  "--output",
-  log,
-  "--format",
-  o.format,
-  "--rates",
-  ...o.rates,
-  "--durations",
-  ...o.durations,
-  "--speed",
-  String(o.speed),
-  "--seed",
-  o.seed,
+  ...["--output", log, "--format", o.format, "--speed", String(o.speed), "--seed", String(o.seed)],
+  ...["--rates", ...o.phases.map((p) => String(p.rate))],
+  ...["--durations", ...o.phases.map((p) => String(p.duration))],
 ], "null");
 
+// Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on, so that
+// the monitor still prints its summary and the temporary log is still removed.
+const passOn = () => {
+  for (const child of [generator, monitor]) {
+    try {
+      child.kill("SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
+};
+const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+for (const s of signals) Deno.addSignalListener(s, passOn);
+
 const [gen, mon] = await Promise.all([generator.status, monitor.status]);
+for (const s of signals) Deno.removeSignalListener(s, passOn);
 await Deno.remove(dir, { recursive: true });
 console.error(`\nsimulate: the monitor's report is in ${report}`);
 Deno.exit(gen.success && mon.success ? 0 : 1);
+
+/** What is about to happen, and when the alert and the recovery should show. */
+function plan(): string {
+  const seconds = profileSeconds(o.phases);
+  const realTime = (s: number) => `${Math.round((s / o.speed) * 10) / 10} s`;
+  const at = (s: number) => `about ${realTime(s)} in (log time +${s} s)`;
+  const story = expectedStory(o.phases, o);
+  const rates = o.phases.map((p) => p.rate).join(" ");
+  const durations = o.phases.map((p) => p.duration).join(" ");
+  const lines = [
+    `simulate: ${seconds} s of traffic (rates ${rates} req/s for ${durations} s) at ${o.speed}x, ` +
+    `about ${realTime(seconds)} plus ${o.idleTimeout} s of real time; threshold ` +
+    `${o.threshold} req/s over ${o.window} s`,
+  ];
+  if (story.alert === undefined) {
+    lines.push(
+      "simulate: the window never goes above the threshold at these rates: expect no alert",
+    );
+  } else if (story.recover === undefined) {
+    lines.push(
+      `simulate: expect the alert ${at(story.alert)}; the traffic ends before the window drains ` +
+        "below the threshold, so no recovery will be seen (end with a longer, quieter phase)",
+    );
+  } else {
+    lines.push(
+      `simulate: expect the alert ${at(story.alert)} and the recovery ${at(story.recover)}`,
+    );
+  }
+  return `${lines.join("\n")}\nsimulate: log ${log}, report ${report}\n`;
+}

@@ -6,6 +6,9 @@
 import { type FormatName, FORMATS, newRecord } from "../record.ts";
 import type { MonitorEngine } from "../core/engine.ts";
 import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
+import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+
+const decoder = new TextDecoder();
 
 /** `auto` or a format name. */
 export type FormatChoice = "auto" | FormatName;
@@ -25,6 +28,9 @@ export class LineProcessor {
   readonly #engine: MonitorEngine;
   readonly #record = newRecord();
   #parser: LineParser | undefined;
+  /** The fast path, for the formats that have a byte parser (Common, Combined). */
+  #byteParser: ClfByteParser | undefined;
+  readonly #byteRecord = new ByteRecord();
   #format: FormatName | undefined;
   /** Lines held while the format is still unknown, with their arrival times. */
   #held: Array<[string, number]> = [];
@@ -64,6 +70,22 @@ export class LineProcessor {
     if (this.#heldNonEmpty >= DETECT_MIN_LINES) this.#detect(false);
   }
 
+  /**
+   * Handles one line given as bytes (`bytes[start, end)`, valid only during the call): parsed in place
+   * when the format has a byte parser, otherwise decoded and handled as text.
+   */
+  lineBytes(bytes: Uint8Array, start: number, end: number, wallMs: number): void {
+    const fast = this.#byteParser;
+    if (fast !== undefined) {
+      const status = fast.parse(bytes, start, end, this.#byteRecord);
+      if (status === null) this.#engine.add(this.#byteRecord, wallMs);
+      else if (status !== SKIP) this.#engine.addInvalid(wallMs);
+      return;
+    }
+    const e = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+    this.line(decoder.decode(bytes.subarray(start, e)), wallMs);
+  }
+
   /** A burst of reading ended: detect from what is held, if anything. */
   endBatch(): void {
     if (this.#parser === undefined && this.#heldNonEmpty > 0) this.#detect(false);
@@ -98,5 +120,6 @@ export class LineProcessor {
   #use(format: FormatName): void {
     this.#format = format;
     this.#parser = parserFor(format);
+    if (format === "clf" || format === "combined") this.#byteParser = new ClfByteParser();
   }
 }

@@ -110,6 +110,19 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
       fail(err);
     }
   };
+  const onLineBytes = (bytes: Uint8Array, start: number, end: number) => {
+    if (failure !== undefined) return;
+    try {
+      if (!clockFresh) {
+        lastLine = rt.now();
+        clockFresh = true;
+      }
+      progress?.line();
+      processor.lineBytes(bytes, start, end, lastLine);
+    } catch (err) {
+      fail(err);
+    }
+  };
   const onBatch = () => {
     clockFresh = false;
     guard(() => processor.endBatch());
@@ -137,7 +150,7 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   }
   try {
     const onProgress = progress ? (n: number) => progress.bytesRead(n) : undefined;
-    const options = { onLine, onBatch, onNotice, onProgress, signal: stop.signal };
+    const options = { onLine, onLineBytes, onBatch, onNotice, onProgress, signal: stop.signal };
     if (config.file === "-") await readStream(rt.stdin(), options);
     else if (config.once) await readFileOnce(config.file, options);
     else await followFile(config.file, { ...options, fromStart: config.fromStart });

@@ -3,11 +3,15 @@
  * callbacks. Shared by the follower and the one-shot reader.
  */
 import { LineSplitter } from "./line_splitter.ts";
+import { ByteLineSplitter } from "./byte_line_splitter.ts";
 import { READ_BUFFER_BYTES, type SourceOptions } from "./source_options.ts";
 
-/** A splitter bound to the callbacks, reporting over-long lines as notices. */
+/**
+ * A splitter bound to the callbacks — of strings, or of byte ranges when the consumer reads bytes —
+ * reporting over-long lines as notices.
+ */
 export class LineDelivery {
-  readonly splitter: LineSplitter;
+  readonly splitter: LineSplitter | ByteLineSplitter;
   readonly #o: SourceOptions;
   readonly #path: string;
 
@@ -15,21 +19,26 @@ export class LineDelivery {
   constructor(path: string, options: SourceOptions) {
     this.#o = options;
     this.#path = path;
-    this.splitter = new LineSplitter({ maxLineBytes: options.maxLineBytes });
+    const limits = { maxLineBytes: options.maxLineBytes };
+    this.splitter = options.onLineBytes ? new ByteLineSplitter(limits) : new LineSplitter(limits);
   }
 
   /** Splits `chunk` and delivers its complete lines. */
   push(chunk: Uint8Array): void {
     const before = this.splitter.oversized;
-    this.splitter.push(chunk, this.#o.onLine);
+    if (this.splitter instanceof ByteLineSplitter) this.splitter.push(chunk, this.#o.onLineBytes!);
+    else this.splitter.push(chunk, this.#o.onLine);
     this.#reportOversized(before);
   }
 
   /** Delivers the held partial line as a whole line (its file will not grow any more). */
   flush(): void {
     const before = this.splitter.oversized;
-    const rest = this.splitter.flush();
-    if (rest !== undefined) this.#o.onLine(rest);
+    if (this.splitter instanceof ByteLineSplitter) this.splitter.flush(this.#o.onLineBytes!);
+    else {
+      const rest = this.splitter.flush();
+      if (rest !== undefined) this.#o.onLine(rest);
+    }
     this.#reportOversized(before);
   }
 

@@ -20,6 +20,11 @@ export interface SourceNotice {
 export interface SourceOptions {
   /** Called for every complete line, without its newline. */
   onLine: (line: string) => void;
+  /**
+   * If given, called instead of `onLine` with each line's bytes (`bytes[start, end)`, without its
+   * newline, a trailing "\r" kept), valid only during the call: the fast path, with no decoding.
+   */
+  onLineBytes?: (bytes: Uint8Array, start: number, end: number) => void;
   /** Called after each burst of reading has been delivered. */
   onBatch?: () => void;
   /** Internal events: rotation, truncation, a line too long to keep, … */

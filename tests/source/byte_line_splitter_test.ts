@@ -1,0 +1,81 @@
+import { deepEqual, equal } from "node:assert/strict";
+import fc from "fast-check";
+import { ByteLineSplitter } from "../../src/source/byte_line_splitter.ts";
+import { LineSplitter } from "../../src/source/mod.ts";
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function byteLines(chunks: Uint8Array[], max?: number): string[] {
+  const s = new ByteLineSplitter({ maxLineBytes: max });
+  const out: string[] = [];
+  const take = (b: Uint8Array, start: number, end: number) => {
+    const e = end > start && b[end - 1] === 13 ? end - 1 : end;
+    out.push(dec.decode(b.subarray(start, e)));
+  };
+  for (const c of chunks) s.push(c, take);
+  s.flush(take);
+  return out;
+}
+
+function stringLines(chunks: Uint8Array[], max?: number): string[] {
+  const s = new LineSplitter({ maxLineBytes: max });
+  const out: string[] = [];
+  for (const c of chunks) s.push(c, (l) => out.push(l));
+  const rest = s.flush();
+  if (rest !== undefined) out.push(rest);
+  return out;
+}
+
+Deno.test("ByteLineSplitter hands over lines in place and carries one cut between chunks", () => {
+  const seen: Array<[boolean, string]> = [];
+  const s = new ByteLineSplitter();
+  const a = enc.encode("one\ntw");
+  const b = enc.encode("o\nthree\n");
+  for (const chunk of [a, b]) {
+    s.push(
+      chunk,
+      (bytes, start, end) => seen.push([bytes === chunk, dec.decode(bytes.subarray(start, end))]),
+    );
+  }
+  deepEqual(seen, [[true, "one"], [false, "two"], [true, "three"]]);
+  equal(s.pending, 0);
+});
+
+Deno.test("ByteLineSplitter drops over-long lines without holding them", () => {
+  const s = new ByteLineSplitter({ maxLineBytes: 8 });
+  const lines: string[] = [];
+  const take = (b: Uint8Array, x: number, y: number) => lines.push(dec.decode(b.subarray(x, y)));
+  for (let i = 0; i < 5; i++) {
+    s.push(enc.encode("xxxxxx"), take);
+    equal(s.pending <= 8, true);
+  }
+  s.push(enc.encode("\nok\n"), take);
+  deepEqual(lines, ["ok"]);
+  equal(s.oversized, 1);
+});
+
+Deno.test("ByteLineSplitter gives the same lines as LineSplitter however the bytes are cut", () => {
+  const text = fc.string({ unit: fc.constantFrom("a", "é", "☕", "\n", "\r", " "), maxLength: 80 });
+  fc.assert(
+    fc.property(
+      text,
+      fc.array(fc.nat(), { maxLength: 8 }),
+      fc.constantFrom(undefined, 4, 16),
+      (t, cuts, max) => {
+        const bytes = enc.encode(t);
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+        const chunks: Uint8Array[] = [];
+        let prev = 0;
+        for (const p of [...points, bytes.length]) {
+          chunks.push(bytes.subarray(prev, p));
+          prev = p;
+        }
+        // Both drop lines over the limit; they count bytes the same way for ASCII-only lines.
+        if (max !== undefined && enc.encode(t).length !== t.length) return;
+        deepEqual(byteLines(chunks, max), stringLines(chunks, max));
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});

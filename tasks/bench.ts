@@ -1,24 +1,32 @@
 /**
- * `deno task bench [--lines N] [--runs R]`: replay throughput and peak memory of `monitor --once` on a
- * generated Combined log, with an `awk` section count on the same file as a reference. Whole-process
- * figures (startup included), median of R runs; peak memory from GNU time when it is installed.
+ * `deno task bench [--lines N] [--runs R] [--formats a,b]`: replay throughput and peak memory of
+ * `monitor --once` on a generated log of each format, an `awk` section count on the Combined file as a
+ * reference, and a bounded-memory case: a Common log whose every line has a new section.
+ * Whole-process figures (startup included), median of R runs; peak memory from GNU time when present.
  *
  * Timing belongs here, never in unit tests: shared machines are noisy, so quote medians.
  */
 import { Command } from "@commander-js/extra-typings";
 import { numberOption } from "../src/cli/option_parsers.ts";
+import { FORMATS } from "../src/record.ts";
 import { PERMISSION_SET } from "./permission_set.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const o = new Command("bench")
   .option(
     "--lines <n>",
-    "lines in the generated log",
+    "lines in each generated log",
     numberOption({ min: 1000, integer: true }),
     1_000_000,
   )
   .option("--runs <n>", "timed runs of each command", numberOption({ min: 1, integer: true }), 3)
-  .option("--format <f>", "log format to generate and replay", "combined")
+  .option("--formats <list>", "formats to measure, comma-separated", FORMATS.join(","))
+  .option(
+    "--distinct-lines <n>",
+    "lines in the distinct-sections log (0 = skip)",
+    numberOption({ min: 0, integer: true }),
+    2_000_000,
+  )
   .parse(Deno.args, { from: "user" })
   .opts();
 
@@ -26,19 +34,17 @@ const TIME = "/usr/bin/time";
 const hasTime = await exists(TIME);
 const cacheDir = `${Deno.env.get("TMPDIR") ?? "/tmp"}/monilog-bench`;
 await Deno.mkdir(cacheDir, { recursive: true });
-const file = `${cacheDir}/${o.format}-${o.lines}-seed1.log`;
 
-if (!await exists(file)) {
+/** Generates (once, cached) a log of `format` with `lines` lines: 100 req/s, exact, seed 1. */
+async function generated(format: string, lines: number): Promise<string> {
+  const file = `${cacheDir}/${format}-${lines}-seed1.log`;
+  if (await exists(file)) return file;
   const started = performance.now();
-  // 100 req/s for lines/100 s, exact: a steady day-like file with one long alert at threshold 10.
   const gen = await run(Deno.execPath(), [
-    "run",
-    "-q",
-    `-P=${PERMISSION_SET}`,
-    `${ROOT}main.ts`,
+    ...monilog(),
     "generate",
     "--format",
-    o.format,
+    format,
     "--speed",
     "0",
     "--exact",
@@ -49,15 +55,37 @@ if (!await exists(file)) {
     "--rates",
     "100",
     "--durations",
-    String(Math.ceil(o.lines / 100)),
+    String(Math.ceil(lines / 100)),
     "--output",
     `${file}.tmp`,
   ]);
   if (gen.code !== 0) throw new Error(`generate failed: ${gen.stderr}`);
   await Deno.rename(`${file}.tmp`, file);
   console.error(`generated ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return file;
 }
-const bytes = (await Deno.stat(file)).size;
+
+/** A Common log where every line has a section never seen before: the worst case for memory. */
+async function distinctSections(lines: number): Promise<string> {
+  const file = `${cacheDir}/distinct-${lines}.log`;
+  if (await exists(file)) return file;
+  const out = await Deno.open(`${file}.tmp`, { write: true, create: true, truncate: true });
+  const enc = new TextEncoder();
+  const t0 = Date.UTC(2026, 0, 1) / 1000;
+  for (let i = 0; i < lines;) {
+    let batch = "";
+    for (let k = 0; k < 10_000 && i < lines; k++, i++) {
+      const t = new Date((t0 + Math.floor(i / 100)) * 1000).toUTCString().split(" ");
+      const [day, mon, year, clock] = [t[1], t[2], t[3], t[4]];
+      batch += `10.0.${(i >> 8) & 255}.${i & 255} - - [${day}/${mon}/${year}:${clock} +0000] ` +
+        `"GET /s${i}/page HTTP/1.1" 200 512\n`;
+    }
+    await out.write(enc.encode(batch));
+  }
+  out.close();
+  await Deno.rename(`${file}.tmp`, file);
+  return file;
+}
 
 interface Figures {
   seconds: number;
@@ -81,49 +109,73 @@ async function measure(cmd: string, args: string[]): Promise<Figures> {
   }
   results.sort((a, b) => a.seconds - b.seconds);
   const median = results[Math.floor(results.length / 2)];
-  const peak = hasTime ? Math.max(...results.map((r) => r.peakKiB ?? 0)) : undefined;
-  return { seconds: median.seconds, peakKiB: peak };
+  return {
+    seconds: median.seconds,
+    peakKiB: hasTime ? Math.max(...results.map((r) => r.peakKiB ?? 0)) : undefined,
+  };
 }
 
-const rows: Array<[string, Figures]> = [];
-rows.push([
-  `monilog monitor --once --json (${o.format})`,
-  await measure(Deno.execPath(), [
-    "run",
-    "-q",
-    `-P=${PERMISSION_SET}`,
-    `${ROOT}main.ts`,
+const rows: Array<{ name: string; lines: number; bytes: number; f: Figures }> = [];
+async function row(name: string, file: string, lines: number, cmd: string, args: string[]) {
+  rows.push({ name, lines, bytes: (await Deno.stat(file)).size, f: await measure(cmd, args) });
+}
+
+for (const format of o.formats.split(",")) {
+  const file = await generated(format, o.lines);
+  await row(`monitor --once --json, ${format}`, file, o.lines, Deno.execPath(), [
+    ...monilog(),
     "monitor",
     "--once",
     "--json",
     "--file",
     file,
-  ]),
-]);
-if (await exists("/usr/bin/awk") && o.format !== "csv") {
-  // The reference: an awk one-liner that only counts sections (field 7 is the request path).
-  const awk = '{ split($7, p, "/"); c["/" p[2]]++ } END { for (s in c) n++; print n }';
-  rows.push(["awk section count (reference)", await measure("/usr/bin/awk", [awk, file])]);
+  ]);
+  if (format === "combined" && await exists("/usr/bin/awk")) {
+    // The reference: an awk one-liner that only counts sections (field 7 is the request path).
+    const awk = '{ split($7, p, "/"); c["/" p[2]]++ } END { for (s in c) n++; print n }';
+    await row("awk section count (reference), combined", file, o.lines, "/usr/bin/awk", [
+      awk,
+      file,
+    ]);
+  }
+}
+if (o.distinctLines > 0) {
+  const file = await distinctSections(o.distinctLines);
+  await row(
+    "monitor --once --json, clf, every section new",
+    file,
+    o.distinctLines,
+    Deno.execPath(),
+    [
+      ...monilog(),
+      "monitor",
+      "--once",
+      "--json",
+      "--file",
+      file,
+    ],
+  );
 }
 
-console.log(
-  `\n${o.lines.toLocaleString("en")} lines, ${
-    (bytes / 1e6).toFixed(1)
-  } MB, median of ${o.runs} runs` +
-    ` (whole process, startup included)\n`,
-);
-console.log("| command | seconds | lines/s | MB/s | peak memory |");
-console.log("|---|---:|---:|---:|---:|");
-for (const [name, f] of rows) {
+console.log(`\nmedian of ${o.runs} runs, whole process (startup included)\n`);
+console.log("| command | lines | MB | seconds | lines/s | MB/s | peak memory |");
+console.log("|---|---:|---:|---:|---:|---:|---:|");
+for (const { name, lines, bytes, f } of rows) {
   const peak = f.peakKiB === undefined
     ? "n/a (no GNU time)"
     : `${(f.peakKiB / 1024).toFixed(0)} MiB`;
   console.log(
-    `| ${name} | ${f.seconds.toFixed(2)} | ${
-      Math.round(o.lines / f.seconds).toLocaleString("en")
+    `| ${name} | ${lines.toLocaleString("en")} | ${(bytes / 1e6).toFixed(0)} | ${
+      f.seconds.toFixed(2)
     } | ` +
-      `${(bytes / 1e6 / f.seconds).toFixed(0)} | ${peak} |`,
+      `${Math.round(lines / f.seconds).toLocaleString("en")} | ${
+        (bytes / 1e6 / f.seconds).toFixed(0)
+      } | ${peak} |`,
   );
+}
+
+function monilog(): string[] {
+  return ["run", "-q", `-P=${PERMISSION_SET}`, `${ROOT}main.ts`];
 }
 
 async function run(cmd: string, args: string[]): Promise<{ code: number; stderr: string }> {

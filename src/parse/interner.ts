@@ -3,15 +3,21 @@
  * users and methods millions of times; returning one shared string per distinct value saves decoding
  * and allocating it per line, and lets maps downstream reuse its cached hash.
  *
- * Open addressing on an FNV-1a hash of the bytes. Bounded: past `maxEntries` distinct values, new ones
- * are decoded without being kept, so a log of a million distinct paths cannot grow it without end.
+ * Open addressing on an FNV-1a hash of the bytes. The kept bytes live in one growing arena rather than
+ * a small typed array each: a hundred thousand tiny buffers cost far more memory than their bytes.
+ * Bounded: past `maxEntries` distinct values, new ones are decoded without being kept, so a log of a
+ * million distinct paths cannot grow it without end.
  */
 export class Interner {
   #capacity: number;
   #mask: number;
   #hashes: Int32Array;
-  #keys: Array<Uint8Array | undefined>;
+  /** Where each slot's bytes start in the arena, and their length + 1 (0 = empty slot). */
+  #starts: Int32Array;
+  #lengths: Int32Array;
   #values: string[];
+  #arena = new Uint8Array(16 * 1024);
+  #arenaUsed = 0;
   #size = 0;
   readonly #maxEntries: number;
   readonly #decoder = new TextDecoder();
@@ -22,7 +28,8 @@ export class Interner {
     this.#capacity = 1024;
     this.#mask = this.#capacity - 1;
     this.#hashes = new Int32Array(this.#capacity);
-    this.#keys = new Array(this.#capacity);
+    this.#starts = new Int32Array(this.#capacity);
+    this.#lengths = new Int32Array(this.#capacity);
     this.#values = new Array(this.#capacity);
   }
 
@@ -36,18 +43,26 @@ export class Interner {
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
     const len = end - start;
+    const arena = this.#arena;
     let slot = h & this.#mask;
     while (true) {
-      const key = this.#keys[slot];
-      if (key === undefined) break;
-      if (this.#hashes[slot] === h && key.length === len && sameBytes(key, bytes, start)) {
+      const stored = this.#lengths[slot];
+      if (stored === 0) break;
+      if (
+        this.#hashes[slot] === h && stored === len + 1 &&
+        sameBytes(arena, this.#starts[slot], bytes, start, len)
+      ) {
         return this.#values[slot];
       }
       slot = (slot + 1) & this.#mask;
     }
     const value = this.#decoder.decode(bytes.subarray(start, end));
     if (this.#size >= this.#maxEntries) return value;
-    this.#keys[slot] = bytes.slice(start, end);
+    this.#reserve(len);
+    this.#arena.set(bytes.subarray(start, end), this.#arenaUsed);
+    this.#starts[slot] = this.#arenaUsed;
+    this.#lengths[slot] = len + 1;
+    this.#arenaUsed += len;
     this.#hashes[slot] = h;
     this.#values[slot] = value;
     // Keep the table at most half full so probes stay short.
@@ -55,26 +70,43 @@ export class Interner {
     return value;
   }
 
+  #reserve(len: number): void {
+    if (this.#arenaUsed + len <= this.#arena.length) return;
+    const grown = new Uint8Array(Math.max(this.#arena.length * 2, this.#arenaUsed + len));
+    grown.set(this.#arena.subarray(0, this.#arenaUsed));
+    this.#arena = grown;
+  }
+
   #grow(): void {
-    const keys = this.#keys, hashes = this.#hashes, values = this.#values;
+    const starts = this.#starts,
+      lengths = this.#lengths,
+      hashes = this.#hashes,
+      values = this.#values;
     this.#capacity *= 2;
     this.#mask = this.#capacity - 1;
     this.#hashes = new Int32Array(this.#capacity);
-    this.#keys = new Array(this.#capacity);
+    this.#starts = new Int32Array(this.#capacity);
+    this.#lengths = new Int32Array(this.#capacity);
     this.#values = new Array(this.#capacity);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key === undefined) continue;
+    for (let i = 0; i < lengths.length; i++) {
+      if (lengths[i] === 0) continue;
       let slot = hashes[i] & this.#mask;
-      while (this.#keys[slot] !== undefined) slot = (slot + 1) & this.#mask;
-      this.#keys[slot] = key;
+      while (this.#lengths[slot] !== 0) slot = (slot + 1) & this.#mask;
+      this.#starts[slot] = starts[i];
+      this.#lengths[slot] = lengths[i];
       this.#hashes[slot] = hashes[i];
       this.#values[slot] = values[i];
     }
   }
 }
 
-function sameBytes(key: Uint8Array, bytes: Uint8Array, start: number): boolean {
-  for (let i = 0; i < key.length; i++) if (key[i] !== bytes[start + i]) return false;
+function sameBytes(
+  arena: Uint8Array,
+  at: number,
+  bytes: Uint8Array,
+  start: number,
+  len: number,
+): boolean {
+  for (let i = 0; i < len; i++) if (arena[at + i] !== bytes[start + i]) return false;
   return true;
 }

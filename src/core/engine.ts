@@ -50,6 +50,8 @@ export class MonitorEngine {
   #lateSinceReport = 0;
   /** True while reported intervals are empty: further empty ones join `#quiet` instead of printing. */
   #inEmptyRun = false;
+  /** Empty intervals before the first one with anything in it are not worth a line. */
+  #reportedAny = false;
   #quiet: { start: number; end: number; intervals: number } | undefined;
   #lastArrival: number | undefined;
   readonly #totals = new RunTotals();
@@ -219,6 +221,10 @@ export class MonitorEngine {
   #reportEmpty(count: number): void {
     const interval = this.#o.interval;
     let start = this.#nextReport;
+    if (!this.#reportedAny) {
+      this.#nextReport = start + count * interval;
+      return;
+    }
     if (!this.#inEmptyRun) {
       this.#inEmptyRun = true;
       this.#emitStats(new IntervalStats(start, start + interval), {});
@@ -246,6 +252,7 @@ export class MonitorEngine {
   }
 
   #emitStats(stats: IntervalStats, extra: { end?: number; partial?: boolean }): void {
+    this.#reportedAny = true;
     this.#open.delete(stats.start);
     this.#totals.merge(stats);
     if (this.#cached === stats) this.#cached = undefined;

@@ -28,9 +28,19 @@ export class Latency {
     this.#sketch.merge(other.#sketch);
   }
 
-  /** The percentiles, in milliseconds rounded to 0.01 ms. */
+  /**
+   * The percentiles, in milliseconds rounded to 0.01 ms, by the nearest-rank definition: p99 of three
+   * requests is the slowest one. (DDSketch ranks by q × (n − 1), rounding down, which for few values
+   * reports the p99 of a slow request among fast ones as a fast time; the quantile asked of it is
+   * adjusted so that it lands on rank ⌈q × n⌉.)
+   */
   summary(): LatencySummary {
-    const q = (p: number) => Math.round(this.#sketch.getValueAtQuantile(p) * 1e5) / 100;
-    return { count: this.#sketch.count, p50: q(0.5), p90: q(0.9), p99: q(0.99) };
+    const n = this.#sketch.count;
+    const q = (p: number) => {
+      const rank = Math.max(0, Math.ceil(p * n) - 1);
+      const asked = n > 1 ? Math.min(1, rank / (n - 1)) : 0;
+      return Math.round(this.#sketch.getValueAtQuantile(asked) * 1e5) / 100;
+    };
+    return { count: n, p50: q(0.5), p90: q(0.9), p99: q(0.99) };
   }
 }

@@ -135,3 +135,10 @@ Deno.test("MonitorEngine.tick() advances log time on a quiet log so the alert re
   engine.tick(5_000 + 123_000); // log time t0+123: t0+120 is final, window empty
   deepEqual(alerts(events), [["alert", t0, 1201], ["recover", t0 + 120, 0]]);
 });
+
+Deno.test("MonitorEngine reports no empty interval before the first one with traffic", () => {
+  // The first line at t0+1 makes t0-1 the first evaluated second, in the empty interval before t0.
+  const events = run([t0 + 1, t0 + 2, t0 + 15]);
+  const starts = events.filter((e) => e.type === "stats").map((e) => e.type === "stats" && e.start);
+  assertEquals(starts[0], t0);
+});

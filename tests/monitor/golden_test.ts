@@ -7,6 +7,8 @@ import { equal } from "node:assert/strict";
 import { FIXTURES, runCli } from "../_helpers/cli.ts";
 
 const GOLDEN_DIR = new URL("../testdata/monitor/", import.meta.url).pathname;
+/** Samples of the formats the shared fixtures do not cover (see tests/testdata/README.md). */
+const SAMPLES = new URL("../testdata/parse/", import.meta.url).pathname;
 
 const CASES: Array<[string, string, string[]]> = [
   // golden file, input (under ../shared/fixtures), extra arguments
@@ -19,6 +21,19 @@ const CASES: Array<[string, string, string[]]> = [
     "120",
   ]],
   ["lnav_bad_access_log.text.golden", "clf/lnav/logfile_bad_access_log.0", []],
+  ["iis_w3c.jsonl.golden", `${SAMPLES}iis_w3c.log`, ["--json", "--interval", "60"]],
+  ["caddy.text.golden", `${SAMPLES}caddy.jsonl`, []],
+  ["traefik.jsonl.golden", `${SAMPLES}traefik.jsonl`, ["--json"]],
+  ["nginx_json.text.golden", `${SAMPLES}nginx_json.jsonl`, []],
+  ["nginx_custom.text.golden", `${SAMPLES}nginx_custom.log`, [
+    "--log-format",
+    '$remote_addr $host [$time_local] "$request" $status $body_bytes_sent $request_time "$http_user_agent"',
+  ]],
+  ["apache_custom.jsonl.golden", `${SAMPLES}apache_custom.log`, [
+    "--json",
+    "--log-format",
+    '%h %l %u %t \\"%r\\" %>s %b \\"%{Referer}i\\" \\"%{User-agent}i\\" %D',
+  ]],
 ];
 
 for (const [golden, input, args] of CASES) {
@@ -27,7 +42,7 @@ for (const [golden, input, args] of CASES) {
       "monitor",
       "--once",
       "--file",
-      FIXTURES + input,
+      input.startsWith("/") ? input : FIXTURES + input,
       ...args,
     ]);
     equal(code, 0, stderr);

@@ -122,14 +122,7 @@ async function row(name: string, file: string, lines: number, cmd: string, args:
 
 for (const format of o.formats.split(",")) {
   const file = await generated(format, o.lines);
-  await row(`monitor --once --json, ${format}`, file, o.lines, Deno.execPath(), [
-    ...monilog(),
-    "monitor",
-    "--once",
-    "--json",
-    "--file",
-    file,
-  ]);
+  await row(`monitor --once --json, ${format}`, file, o.lines, Deno.execPath(), replay(file));
   if (format === "combined" && await exists("/usr/bin/awk")) {
     // The reference: an awk one-liner that only counts sections (field 7 is the request path).
     const awk = '{ split($7, p, "/"); c["/" p[2]]++ } END { for (s in c) n++; print n }';
@@ -172,6 +165,11 @@ for (const { name, lines, bytes, f } of rows) {
         (bytes / 1e6 / f.seconds).toFixed(0)
       } | ${peak} |`,
   );
+}
+
+/** The arguments that replay `file` with monilog. */
+function replay(file: string): string[] {
+  return [...monilog(), "monitor", "--once", "--json", "--file", file];
 }
 
 function monilog(): string[] {

@@ -97,15 +97,20 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
       fail(err);
     }
   };
+  /** Notes a line's arrival and returns its time (the clock is read once per burst). */
+  const arrival = (): number => {
+    if (!clockFresh) {
+      lastLine = rt.now();
+      clockFresh = true;
+    }
+    progress?.line();
+    return lastLine;
+  };
+  // Per-line callbacks avoid guard()'s closure: they run millions of times in a replay.
   const onLine = (line: string) => {
     if (failure !== undefined) return;
     try {
-      if (!clockFresh) {
-        lastLine = rt.now();
-        clockFresh = true;
-      }
-      progress?.line();
-      processor.line(line, lastLine);
+      processor.line(line, arrival());
     } catch (err) {
       fail(err);
     }
@@ -113,12 +118,7 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   const onLineBytes = (bytes: Uint8Array, start: number, end: number) => {
     if (failure !== undefined) return;
     try {
-      if (!clockFresh) {
-        lastLine = rt.now();
-        clockFresh = true;
-      }
-      progress?.line();
-      processor.lineBytes(bytes, start, end, lastLine);
+      processor.lineBytes(bytes, start, end, arrival());
     } catch (err) {
       fail(err);
     }

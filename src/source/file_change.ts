@@ -1,9 +1,19 @@
 /**
- * What happened to a followed file, decided from what we know of the open file and a fresh stat of its
- * path (mtail's rule): a different device/inode means a new file (rename-and-recreate, or delete and
- * re-create), a size below our read offset means truncation (copy-then-truncate), no file means it was
- * removed. Pure, so every case is table-tested. A file truncated and regrown past our offset between two
-looks is caught by its content: the bytes before our offset changed.
+ * What happened to a followed file, decided from what we know of the file we hold open and a fresh stat
+ * of its path (mtail's rule). Pure, so that every case is table-tested:
+ * - no file at the path: it was removed (and not yet created again) → "missing";
+ * - another device or inode: a new file took the path (rename-and-recreate, delete-and-recreate)
+ *   → "replaced". The inode number of a deleted file cannot be reused while we hold it open, so a new
+ *   file never looks like ours;
+ * - the same file, smaller than our read offset: copy-then-truncate → "truncated";
+ * - the same file, as long as our offset or longer, but the bytes just before our offset are not the
+ *   ones we read there: it was truncated and written again past our offset between two looks
+ *   → "truncated" too;
+ * - otherwise "grown" or "unchanged".
+ *
+ * Known limit of copy-then-truncate, shared by every tailer: bytes written between our last read and
+ * the truncation exist only in the copy, so they are lost to us. Reacting to watch events at once keeps
+ * that window small.
  */
 
 /** The identity and read position of the file we hold open. */
@@ -14,20 +24,19 @@ export interface OpenFile {
   offset: number;
 }
 
-/** The part of a stat that matters. */
+/** The part of a stat of the path that matters. */
 export interface PathStat {
   dev: number;
   ino: number;
   size: number;
 }
 
-/** What to do next. */
+/** What happened since the last look. */
 export type FileChange = "unchanged" | "grown" | "truncated" | "replaced" | "missing";
 
 /**
- * Decides what happened to the file at the followed path. `sameTail` says whether the bytes just before
- * our offset are still the ones we read there: a copy-then-truncate followed by new writes that reach
- * our offset again before we look leaves the size unsuspicious, but not the content.
+ * Decides what happened to the file at the followed path; `now` is undefined when nothing is there.
+ * `sameTail` says whether the bytes just before our offset are still those we read (true when unknown).
  */
 export function fileChange(open: OpenFile, now: PathStat | undefined, sameTail = true): FileChange {
   if (now === undefined) return "missing";

@@ -1,32 +1,47 @@
 /**
- * Sleeps until something may have happened to the followed path: a file-system event in its directory,
- * the safety-net poll timer (watch events can be lost, and some file systems have none), or abort.
- * Watches the DIRECTORY, not the file: a watch on the file is lost at the first rename or delete. No
- * busy loop: between events an idle follower only has one timer pending.
+ * Sleeps until something may have happened to the followed path: a file-system event for it in its
+ * directory, the safety-net poll timer (watch events can be lost, and some file systems have none), or
+ * abort. Watches the DIRECTORY, not the file: a watch on the file is lost at the first rename or delete.
+ * A directory that does not exist yet cannot be watched (NotFound): then the poll alone wakes us, and
+ * each wait tries to watch again. Events that arrive while the follower is reading collapse into one
+ * wake, and an idle follower has nothing pending but one timer: no busy loop.
  */
+import { basename, dirname, resolve } from "node:path";
+
+/** Wakes a follower of one path. */
 export class WakeSignal {
   readonly #dir: string;
-  readonly #name: string;
+  readonly #dirAbsolute: string;
+  readonly #suffix: string;
   readonly #pollMs: number;
   readonly #signal: AbortSignal;
+  readonly #onAbort = () => this.#fire();
   #watcher: Deno.FsWatcher | undefined;
+  #pump: Promise<void> | undefined;
   #dirty = false;
   #wake: (() => void) | undefined;
-  #nextWatchTry = 0;
+  #closed = false;
 
-  /** Creates the waker for `path`. */
+  /** Starts watching the directory of `path`, so that no change after this call is missed. */
   constructor(path: string, pollMs: number, signal: AbortSignal) {
-    const slash = path.lastIndexOf("/");
-    this.#dir = slash < 0 ? "." : slash === 0 ? "/" : path.slice(0, slash);
-    this.#name = path.slice(slash + 1);
+    this.#dir = dirname(path);
+    this.#dirAbsolute = resolve(this.#dir);
+    this.#suffix = `/${basename(path)}`;
     this.#pollMs = pollMs;
     this.#signal = signal;
-    signal.addEventListener("abort", () => this.#fire(), { once: true });
+    signal.addEventListener("abort", this.#onAbort, { once: true });
+    this.#watch();
   }
 
-  /** Resolves at the next event, poll tick or abort. */
+  /** True while a directory watch is running (false: the poll alone wakes us). */
+  get watching(): boolean {
+    return this.#watcher !== undefined;
+  }
+
+  /** Resolves at the next event for the path (or one that came since the last wait), tick or abort. */
   async wait(): Promise<void> {
-    this.#ensureWatcher();
+    // A watch that starts now missed what happened before it: report "maybe changed" at once.
+    if (this.#watcher === undefined && this.#watch()) return;
     if (this.#dirty || this.#signal.aborted) {
       this.#dirty = false;
       return;
@@ -41,14 +56,17 @@ export class WakeSignal {
     this.#dirty = false;
   }
 
-  /** Stops watching. */
-  close(): void {
+  /** Stops watching and waits until the watch has let go. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#signal.removeEventListener("abort", this.#onAbort);
     try {
       this.#watcher?.close();
     } catch {
       // Already closed.
     }
     this.#watcher = undefined;
+    await this.#pump;
   }
 
   #fire(): void {
@@ -56,27 +74,32 @@ export class WakeSignal {
     this.#wake?.();
   }
 
-  #ensureWatcher(): void {
-    if (this.#watcher !== undefined || this.#signal.aborted) return;
-    const now = Date.now();
-    if (now < this.#nextWatchTry) return;
+  /** Tries to watch the directory; true if a watch started. */
+  #watch(): boolean {
+    if (this.#closed || this.#signal.aborted) return false;
+    let watcher: Deno.FsWatcher;
     try {
-      this.#watcher = Deno.watchFs(this.#dir, { recursive: false });
+      watcher = Deno.watchFs(this.#dir, { recursive: false });
     } catch {
-      // The directory does not exist (yet) or cannot be watched: rely on the poll, retry later.
-      this.#nextWatchTry = now + 5 * this.#pollMs;
-      return;
+      // The directory does not exist (yet), or cannot be watched: rely on the poll.
+      return false;
     }
-    this.#pump(this.#watcher);
+    this.#watcher = watcher;
+    this.#pump = this.#listen(watcher);
+    return true;
   }
 
-  async #pump(watcher: Deno.FsWatcher): Promise<void> {
+  async #listen(watcher: Deno.FsWatcher): Promise<void> {
     try {
       for await (const event of watcher) {
-        if (event.paths.some((p) => p.endsWith(`/${this.#name}`) || p === this.#name)) this.#fire();
+        // "access" is the writer closing the file: the "modify" before it already woke us.
+        if (event.kind === "access") continue;
+        if (event.paths.some((p) => p.endsWith(this.#suffix))) this.#fire();
+        // The directory itself went away: this watch will see nothing more, start another later.
+        if (event.kind === "remove" && event.paths.includes(this.#dirAbsolute)) watcher.close();
       }
     } catch {
-      // The directory went away: fall back to the poll until it can be watched again.
+      // The watch broke (its directory went away): fall back to the poll until it can start again.
     }
     if (this.#watcher === watcher) this.#watcher = undefined;
   }

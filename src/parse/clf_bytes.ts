@@ -12,17 +12,24 @@ import { type ParseStatus, SKIP } from "./parse_status.ts";
 
 const decoder = new TextDecoder();
 const EMPTY = new Uint8Array(0);
+/** The values a request line without a method or a path stands for, as bytes to intern. */
+const DASH_BYTES = new TextEncoder().encode("-");
+const SLASH_BYTES = new TextEncoder().encode("/");
 
 /**
  * A record filled from bytes. Its `path` is decoded on first read, from the bytes of the line being
- * parsed: like every field of a reused record, it is valid until the next line is parsed.
+ * parsed: like every field of a reused record, it is valid until the next line is parsed. Host, method
+ * and section also come with their ids in the parser's dictionaries (-1: a value past their bound).
  */
 export class ByteRecord implements LogRecord {
   time = 0;
   host = "";
+  hostId = -1;
   user = "-";
   method = "-";
+  methodId = -1;
   section = "/";
+  sectionId = -1;
   status = 0;
   bytes = 0;
   duration = NaN;
@@ -49,12 +56,19 @@ export class ByteRecord implements LogRecord {
   }
 }
 
+/** The dictionaries of a {@linkcode ClfByteParser}: the values behind a ByteRecord's ids. */
+export interface ByteDictionaries {
+  readonly hosts: Interner;
+  readonly methods: Interner;
+  readonly sections: Interner;
+}
+
 /** Parses CLF/Combined lines from bytes. */
-export class ClfByteParser {
-  readonly #hosts = new Interner();
+export class ClfByteParser implements ByteDictionaries {
+  readonly hosts = new Interner();
   readonly #users = new Interner(4096);
-  readonly #methods = new Interner(256);
-  readonly #sections = new Interner();
+  readonly methods = new Interner(256);
+  readonly sections = new Interner();
   readonly #lastStamp = new Uint8Array(26);
   #lastStampValid = false;
   #lastTime = NaN;
@@ -106,7 +120,8 @@ export class ClfByteParser {
     if (i < len && buf[i] !== SPACE) return "bad bytes";
 
     out.time = time;
-    out.host = this.#hosts.get(buf, start, sp1);
+    const hosts = this.hosts;
+    out.host = hosts.value(out.hostId = hosts.intern(buf, start, sp1));
     out.user = lb - 1 === sp2 + 2 && buf[sp2 + 1] === DASH
       ? "-"
       : this.#users.get(buf, sp2 + 1, lb - 1);
@@ -139,12 +154,12 @@ export class ClfByteParser {
   #request(buf: Uint8Array, from: number, to: number, out: ByteRecord): void {
     const sp = indexOf(buf, SPACE, from, to);
     if (sp < 0) {
-      out.method = from === to ? "-" : this.#methods.get(buf, from, to);
-      out.path = "/";
-      out.section = "/";
+      if (from === to) this.#method(DASH_BYTES, 0, 1, out);
+      else this.#method(buf, from, to, out);
+      this.#rootPath(out);
       return;
     }
-    out.method = this.#methods.get(buf, from, sp);
+    this.#method(buf, from, sp, out);
     const sp2 = indexOf(buf, SPACE, sp + 1, to);
     const targetEnd = sp2 < 0 ? to : sp2;
     let start = sp + 1;
@@ -153,8 +168,7 @@ export class ClfByteParser {
       const scheme = indexOfSchemeSep(buf, start, targetEnd);
       start = scheme < 0 ? -1 : indexOf(buf, SLASH, scheme + 3, targetEnd);
       if (start < 0) {
-        out.path = "/";
-        out.section = "/";
+        this.#rootPath(out);
         return;
       }
     }
@@ -169,7 +183,23 @@ export class ClfByteParser {
       if (c === SLASH && second < 0) second = k;
     }
     out.pathAt(buf, start, pathEnd);
-    out.section = this.#sections.get(buf, start, second < 0 ? pathEnd : second);
+    this.#section(buf, start, second < 0 ? pathEnd : second, out);
+  }
+
+  #method(buf: Uint8Array, from: number, to: number, out: ByteRecord): void {
+    const methods = this.methods;
+    out.method = methods.value(out.methodId = methods.intern(buf, from, to));
+  }
+
+  #section(buf: Uint8Array, from: number, to: number, out: ByteRecord): void {
+    const sections = this.sections;
+    out.section = sections.value(out.sectionId = sections.intern(buf, from, to));
+  }
+
+  /** A request without a usable path counts under "/". */
+  #rootPath(out: ByteRecord): void {
+    out.path = "/";
+    this.#section(SLASH_BYTES, 0, 1, out);
   }
 }
 

@@ -7,6 +7,9 @@
  * a small typed array each: a hundred thousand tiny buffers cost far more memory than their bytes.
  * Bounded: past `maxEntries` distinct values, new ones are decoded without being kept, so a log of a
  * million distinct paths cannot grow it without end.
+ *
+ * Each kept value also has an id, its rank of arrival (0, 1, 2, …), so that a parallel replay can send a
+ * small integer per field instead of a string, and the strings themselves once each (`valuesSince`).
  */
 export class Interner {
   #capacity: number;
@@ -15,7 +18,12 @@ export class Interner {
   /** Where each slot's bytes start in the arena, and their length + 1 (0 = empty slot). */
   #starts: Int32Array;
   #lengths: Int32Array;
-  #values: string[];
+  /** Each slot's id. */
+  #ids: Int32Array;
+  /** The kept values by id. */
+  readonly #byId: string[] = [];
+  /** The value of the last {@linkcode intern} call that returned -1 (not kept). */
+  #overflow = "";
   #arena = new Uint8Array(16 * 1024);
   #arenaUsed = 0;
   #size = 0;
@@ -30,7 +38,7 @@ export class Interner {
     this.#hashes = new Int32Array(this.#capacity);
     this.#starts = new Int32Array(this.#capacity);
     this.#lengths = new Int32Array(this.#capacity);
-    this.#values = new Array(this.#capacity);
+    this.#ids = new Int32Array(this.#capacity);
   }
 
   /** Distinct values kept. */
@@ -40,6 +48,14 @@ export class Interner {
 
   /** The string for `bytes[start, end)`. */
   get(bytes: Uint8Array, start: number, end: number): string {
+    return this.value(this.intern(bytes, start, end));
+  }
+
+  /**
+   * The id of `bytes[start, end)`, or -1 when the interner is full and the value is new: then
+   * {@linkcode overflow} holds it, until the next call.
+   */
+  intern(bytes: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
     const len = end - start;
@@ -52,22 +68,42 @@ export class Interner {
         this.#hashes[slot] === h && stored === len + 1 &&
         sameBytes(arena, this.#starts[slot], bytes, start, len)
       ) {
-        return this.#values[slot];
+        return this.#ids[slot];
       }
       slot = (slot + 1) & this.#mask;
     }
     const value = this.#decoder.decode(bytes.subarray(start, end));
-    if (this.#size >= this.#maxEntries) return value;
+    if (this.#size >= this.#maxEntries) {
+      this.#overflow = value;
+      return -1;
+    }
     this.#reserve(len);
     this.#arena.set(bytes.subarray(start, end), this.#arenaUsed);
     this.#starts[slot] = this.#arenaUsed;
     this.#lengths[slot] = len + 1;
     this.#arenaUsed += len;
     this.#hashes[slot] = h;
-    this.#values[slot] = value;
+    const id = this.#size;
+    this.#ids[slot] = id;
+    this.#byId.push(value);
     // Keep the table at most half full so probes stay short.
     if (++this.#size * 2 > this.#capacity) this.#grow();
-    return value;
+    return id;
+  }
+
+  /** The value of `id` as {@linkcode intern} returned it (-1: the value it did not keep). */
+  value(id: number): string {
+    return id < 0 ? this.#overflow : this.#byId[id];
+  }
+
+  /** The value the last {@linkcode intern} call did not keep. */
+  get overflow(): string {
+    return this.#overflow;
+  }
+
+  /** The kept values with ids `from` onwards, in id order. */
+  valuesSince(from: number): string[] {
+    return this.#byId.slice(from);
   }
 
   #reserve(len: number): void {
@@ -81,13 +117,13 @@ export class Interner {
     const starts = this.#starts,
       lengths = this.#lengths,
       hashes = this.#hashes,
-      values = this.#values;
+      ids = this.#ids;
     this.#capacity *= 2;
     this.#mask = this.#capacity - 1;
     this.#hashes = new Int32Array(this.#capacity);
     this.#starts = new Int32Array(this.#capacity);
     this.#lengths = new Int32Array(this.#capacity);
-    this.#values = new Array(this.#capacity);
+    this.#ids = new Int32Array(this.#capacity);
     for (let i = 0; i < lengths.length; i++) {
       if (lengths[i] === 0) continue;
       let slot = hashes[i] & this.#mask;
@@ -95,7 +131,7 @@ export class Interner {
       this.#starts[slot] = starts[i];
       this.#lengths[slot] = lengths[i];
       this.#hashes[slot] = hashes[i];
-      this.#values[slot] = values[i];
+      this.#ids[slot] = ids[i];
     }
   }
 }

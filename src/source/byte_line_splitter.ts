@@ -6,25 +6,38 @@
  * bounded.
  */
 
+import { DEFAULT_MAX_LINE_BYTES, type LineSplitterOptions } from "./line_splitter.ts";
+
 /** Receives one line: `bytes[start, end)`, valid only during the call. */
 export type ByteLineHandler = (bytes: Uint8Array, start: number, end: number) => void;
 
 /** Splits byte chunks into line ranges. */
 export class ByteLineSplitter {
   readonly #max: number;
+  readonly #onOversized: (() => void) | undefined;
   #carry = new Uint8Array(4096);
   #carried = 0;
   #skipping = false;
   #oversized = 0;
 
-  /** Creates a splitter that drops lines longer than `maxLineBytes` (default 1 MiB). */
-  constructor(options: { maxLineBytes?: number } = {}) {
-    this.#max = options.maxLineBytes ?? 1024 * 1024;
+  /**
+   * Creates a splitter that drops lines longer than `maxLineBytes` (default 1 MiB), calling
+   * `onOversized` for each, in its place among the lines.
+   */
+  constructor(options: LineSplitterOptions = {}) {
+    this.#max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.#onOversized = options.onOversized;
   }
 
   /** Lines dropped for being too long. */
   get oversized(): number {
     return this.#oversized;
+  }
+
+  /** Counts a dropped over-long line and says so at once, in its place among the lines. */
+  #dropped(): void {
+    this.#oversized++;
+    this.#onOversized?.();
   }
 
   /** Bytes held for an incomplete line. */
@@ -42,10 +55,10 @@ export class ByteLineSplitter {
     }
     if (this.#skipping) {
       this.#skipping = false;
-      this.#oversized++;
+      this.#dropped();
       start = first + 1;
     } else if (this.#carried > 0) {
-      if (this.#carried + first > this.#max) this.#oversized++;
+      if (this.#carried + first > this.#max) this.#dropped();
       else {
         this.#ensure(this.#carried + first);
         this.#carry.set(chunk.subarray(0, first), this.#carried);
@@ -57,7 +70,7 @@ export class ByteLineSplitter {
     while (true) {
       const nl = chunk.indexOf(NL, start);
       if (nl < 0) break;
-      if (nl - start > this.#max) this.#oversized++;
+      if (nl - start > this.#max) this.#dropped();
       else onLine(chunk, start, nl);
       start = nl + 1;
     }
@@ -68,7 +81,7 @@ export class ByteLineSplitter {
   flush(onLine: ByteLineHandler): void {
     if (this.#skipping) {
       this.#skipping = false;
-      this.#oversized++;
+      this.#dropped();
       return;
     }
     if (this.#carried === 0) return;

@@ -23,7 +23,11 @@ export class LineDelivery {
   constructor(path: string, options: SourceOptions) {
     this.#o = options;
     this.path = path;
-    const limits = { maxLineBytes: options.maxLineBytes };
+    // Reported in place, so that the invalid count lands in the same interval however reads fall.
+    const limits = {
+      maxLineBytes: options.maxLineBytes,
+      onOversized: () => options.onNotice?.({ kind: "oversized", path }),
+    };
     this.splitter = options.onLineBytes ? new ByteLineSplitter(limits) : new LineSplitter(limits);
   }
 
@@ -37,17 +41,14 @@ export class LineDelivery {
 
   /** Splits `chunk` and delivers its complete lines. */
   push(chunk: Uint8Array): void {
-    const before = this.splitter.oversized;
     if (this.#dropFirst) this.#pushDroppingFirst(chunk);
     else if (this.splitter instanceof ByteLineSplitter) {
       this.splitter.push(chunk, this.#o.onLineBytes!);
     } else this.splitter.push(chunk, this.#o.onLine);
-    this.#reportOversized(before);
   }
 
   /** Delivers the held partial line as a whole line (its input will not grow any more). */
   flush(): void {
-    const before = this.splitter.oversized;
     if (this.#dropFirst) {
       this.#dropFirst = false;
       if (this.splitter instanceof ByteLineSplitter) this.splitter.flush(() => {});
@@ -57,7 +58,6 @@ export class LineDelivery {
       const rest = this.splitter.flush();
       if (rest !== undefined) this.#o.onLine(rest);
     }
-    this.#reportOversized(before);
   }
 
   /** Reports `n` bytes read. */
@@ -83,12 +83,6 @@ export class LineDelivery {
         if (this.#dropFirst) this.#dropFirst = false;
         else onLine(line);
       });
-    }
-  }
-
-  #reportOversized(before: number): void {
-    for (let i = before; i < this.splitter.oversized; i++) {
-      this.#o.onNotice?.({ kind: "oversized", path: this.path });
     }
   }
 }

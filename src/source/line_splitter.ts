@@ -10,6 +10,8 @@
 export interface LineSplitterOptions {
   /** Lines longer than this many bytes are dropped and counted, so memory stays bounded (1 MiB). */
   maxLineBytes?: number;
+  /** Called for each dropped over-long line, between the lines before and after it. */
+  onOversized?: () => void;
 }
 
 /** The default for {@linkcode LineSplitterOptions.maxLineBytes}. */
@@ -18,6 +20,7 @@ export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 /** Splits a stream of byte chunks into lines. */
 export class LineSplitter {
   readonly #max: number;
+  readonly #onOversized: (() => void) | undefined;
   readonly #decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
   /** Bytes of an incomplete line, kept across chunks; never more than #max. */
   #held: Uint8Array = new Uint8Array(0);
@@ -29,11 +32,18 @@ export class LineSplitter {
   /** Creates a splitter. */
   constructor(options: LineSplitterOptions = {}) {
     this.#max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.#onOversized = options.onOversized;
   }
 
   /** Number of lines dropped for being too long. */
   get oversized(): number {
     return this.#oversized;
+  }
+
+  /** Counts a dropped over-long line and says so at once, in its place among the lines. */
+  #dropped(): void {
+    this.#oversized++;
+    this.#onOversized?.();
   }
 
   /** Bytes held for an incomplete line. */
@@ -52,11 +62,11 @@ export class LineSplitter {
     let start = 0;
     if (this.#skipping) {
       this.#skipping = false;
-      this.#oversized++;
+      this.#dropped();
       start = first + 1;
     } else if (this.#heldLength > 0) {
       if (this.#heldLength + first > this.#max) {
-        this.#oversized++;
+        this.#dropped();
       } else {
         const joined = new Uint8Array(this.#heldLength + first);
         joined.set(this.#held.subarray(0, this.#heldLength));
@@ -76,7 +86,7 @@ export class LineSplitter {
   flush(): string | undefined {
     if (this.#skipping) {
       this.#skipping = false;
-      this.#oversized++;
+      this.#dropped();
       return undefined;
     }
     if (this.#heldLength === 0) return undefined;
@@ -101,7 +111,7 @@ export class LineSplitter {
         if (from > runStart) {
           emitLines(this.#decoder.decode(chunk.subarray(runStart, from - 1)), onLine);
         }
-        this.#oversized++;
+        this.#dropped();
         runStart = nl + 1;
       }
       from = nl + 1;

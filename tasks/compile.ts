@@ -7,6 +7,7 @@
  * says so in one line and exits 1.
  */
 import { PERMISSION_SET } from "./permission_set.ts";
+import { VERSION } from "../src/version.ts";
 
 /** The release targets: Linux x86-64/arm64, macOS x86-64/arm64, Windows x86-64. */
 export const TARGETS = [
@@ -25,9 +26,16 @@ export function outputFor(target: string | undefined): string {
   return `${ROOT}dist/monilog-${target}${target.includes("windows") ? ".exe" : ""}`;
 }
 
+/**
+ * Modules loaded only as workers: `deno compile` leaves them out unless named (the replay's parse
+ * workers run in the executable too).
+ */
+export const WORKER_MODULES = ["src/replay/parse_worker.ts"];
+
 /** The `deno compile` arguments for `target` (the host when undefined). */
 export function compileArgs(target: string | undefined): string[] {
   const args = ["compile", "-q", `-P=${PERMISSION_SET}`, "--output", outputFor(target)];
+  for (const worker of WORKER_MODULES) args.push("--include", `${ROOT}${worker}`);
   if (target !== undefined) args.push("--target", target);
   args.push(`${ROOT}main.ts`);
   return args;
@@ -44,6 +52,15 @@ async function compile(target: string | undefined): Promise<boolean> {
     env: { RUST_BACKTRACE: "0" },
   }).output();
   if (result.code === 0) {
+    // A host build can be run: a DENORT_BIN that is not a denort (Deno itself, say) builds a file
+    // that ignores monilog and acts as plain Deno. Say so instead of shipping it.
+    if (target === undefined && !await runsAsMonilog(output)) {
+      console.error(
+        `compile: ${output.slice(ROOT.length)} does not run as monilog ${VERSION}; ` +
+          `DENORT_BIN must name the denort binary of Deno ${Deno.version.deno}, not deno itself`,
+      );
+      return false;
+    }
     console.log(`built ${output.slice(ROOT.length)}`);
     return true;
   }
@@ -57,6 +74,16 @@ async function compile(target: string | undefined): Promise<boolean> {
     console.error(err.trim());
   }
   return false;
+}
+
+/** True when the executable at `path` answers `--version` with monilog's version. */
+async function runsAsMonilog(path: string): Promise<boolean> {
+  try {
+    const out = await new Deno.Command(path, { args: ["--version"], stderr: "null" }).output();
+    return new TextDecoder().decode(out.stdout).trim() === VERSION;
+  } catch {
+    return false;
+  }
 }
 
 if (import.meta.main) {

@@ -9,6 +9,11 @@ import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
+/** One parse thread per processor, at most 8: beyond, the main thread's engine is the bottleneck. */
+function defaultJobs(): number {
+  return Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+}
+
 /** Builds the `monitor` subcommand; `runtime` supplies the clock and the outside world. */
 export function monitorCommand(runtime: () => MonitorRuntime): Command {
   return new Command("monitor")
@@ -67,6 +72,12 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       numberOption({ min: 0 }),
       0,
     )
+    .option(
+      "--jobs <n>",
+      "threads that parse a replay (--once) of a large file; 1 reads it in one pass",
+      numberOption({ min: 1, max: 64, integer: true }),
+      defaultJobs(),
+    )
     .option("--json", "write events as JSON lines instead of text")
     .option("--output <path>", "also append every report and alert line to this file")
     .addHelpText(
@@ -94,6 +105,7 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         fromStart: Boolean(opts.fromStart || opts.once),
         once: Boolean(opts.once),
         idleTimeout: opts.idleTimeout,
+        jobs: opts.jobs,
         json: Boolean(opts.json),
         output: opts.output,
         engine: {

@@ -7,6 +7,12 @@ import { type FormatName, FORMATS, newRecord } from "../record.ts";
 import type { MonitorEngine } from "../core/engine.ts";
 import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
 import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+import {
+  type BatchDictionaries,
+  type RecordBatch,
+  ROW_INVALID,
+  ROW_RECORD,
+} from "../replay/record_batch.ts";
 
 const decoder = new TextDecoder();
 
@@ -84,6 +90,29 @@ export class LineProcessor {
     }
     const e = end > start && bytes[end - 1] === 13 ? end - 1 : end;
     this.line(decoder.decode(bytes.subarray(start, e)), wallMs);
+  }
+
+  /**
+   * Handles rows a worker parsed (a region of a parallel replay) exactly as {@linkcode line} would have
+   * handled their lines; `onOversized` is told of each line dropped for its length, in its place.
+   */
+  rows(
+    batch: RecordBatch,
+    dictionaries: BatchDictionaries,
+    wallMs: number,
+    onOversized: () => void,
+  ): void {
+    const record = this.#record;
+    const engine = this.#engine;
+    const kind = batch.kind;
+    for (let i = 0; i < batch.rows; i++) {
+      const k = kind[i];
+      if (k === ROW_RECORD) {
+        dictionaries.fill(batch, i, record);
+        engine.add(record, wallMs);
+      } else if (k === ROW_INVALID) engine.addInvalid(wallMs);
+      else onOversized();
+    }
   }
 
   /** A burst of reading ended: detect from what is held, if anything. */

@@ -48,9 +48,9 @@ export class Progress {
     this.#shown = true;
   }
 
-  /** Counts one line. */
-  line(): void {
-    this.#lines++;
+  /** Counts one line, or `n`. */
+  line(n = 1): void {
+    this.#lines += n;
   }
 
   /** Removes the line from the terminal (before a report is printed, and at the end). */

@@ -10,13 +10,9 @@ import { appendFileOutput, type LineOutput, OutputClosed } from "../sinks/line_o
 import { escapeControl } from "../sinks/escape.ts";
 import { type FormatChoice, LineProcessor, UnknownFormatError } from "./line_processor.ts";
 import { Progress, type ProgressOutput } from "./progress.ts";
-import {
-  followFile,
-  readFileOnce,
-  readStream,
-  SourceError,
-  type SourceNotice,
-} from "../source/mod.ts";
+import { followFile, readStream, SourceError, type SourceNotice } from "../source/mod.ts";
+import { replayFile } from "../replay/replay_file.ts";
+import type { BatchDictionaries, RecordBatch } from "../replay/record_batch.ts";
 import { RuntimeFailure } from "../cli/errors.ts";
 import { logFormatParser } from "../parse/mod.ts";
 
@@ -33,6 +29,10 @@ export interface MonitorConfig {
   once: boolean;
   /** Stop after this many seconds without a new line; 0 = never. */
   idleTimeout: number;
+  /** Threads that parse a replay; 1 reads it in one pass. */
+  jobs: number;
+  /** Region size of a parallel replay (tests make it tiny, so lines fall across regions). */
+  chunkBytes?: number;
   /** JSON lines instead of text. */
   json: boolean;
   /** Also append every report and alert line to this file. */
@@ -132,6 +132,13 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
     if (n.kind === "oversized") guard(() => engine.addInvalid(rt.now()));
     rt.stderr(`monilog: ${describeNotice(n)}`);
   };
+  const oversized = () => onNotice({ kind: "oversized", path: config.file });
+  /** A region a worker parsed (parallel replay): one clock reading for all its rows. */
+  const onRecords = (batch: RecordBatch, dictionaries: BatchDictionaries) => {
+    lastLine = rt.now();
+    progress?.line(batch.rows);
+    guard(() => processor.rows(batch, dictionaries, lastLine, oversized));
+  };
 
   const removeSignal = rt.onStopSignal(() => stop.abort());
   const follow = !config.once;
@@ -152,8 +159,20 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
     const onProgress = progress ? (n: number) => progress.bytesRead(n) : undefined;
     const options = { onLine, onLineBytes, onBatch, onNotice, onProgress, signal: stop.signal };
     if (config.file === "-") await readStream(rt.stdin(), options);
-    else if (config.once) await readFileOnce(config.file, options);
-    else await followFile(config.file, { ...options, fromStart: config.fromStart });
+    else if (config.once) {
+      await replayFile(config.file, {
+        ...options,
+        jobs: config.jobs,
+        chunkBytes: config.chunkBytes,
+        parseSpec: () =>
+          config.logFormat !== undefined
+            ? { logFormat: config.logFormat }
+            : processor.format === undefined
+            ? undefined
+            : { format: processor.format },
+        onRecords,
+      });
+    } else await followFile(config.file, { ...options, fromStart: config.fromStart });
   } catch (err) {
     fail(err);
   } finally {

@@ -53,4 +53,21 @@ Deno.test("deno task compile builds a working monilog, or says in one line why i
   ]);
   equal(replay.code, 0, replay.stderr);
   match(replay.stdout, /"type":"alert","time":1549573956,"hits":1206/);
+
+  // A log large enough for the parse workers, which the executable must carry (--include).
+  const big = await Deno.makeTempFile({ prefix: "monilog-compiled-", suffix: ".log" });
+  try {
+    const gen = await run(bin, [
+      ...["generate", "-o", big, "--format", "combined", "--speed", "0", "--seed", "2"],
+      ...["--exact", "--rates", "200", "--durations", "600"],
+    ]);
+    equal(gen.code, 0, gen.stderr);
+    const once = ["monitor", "--once", "--json", "--file", big];
+    const single = await run(bin, [...once, "--jobs", "1"]);
+    const parallel = await run(bin, [...once, "--jobs", "2"]);
+    equal(parallel.code, 0, parallel.stderr);
+    equal(parallel.stdout, single.stdout);
+  } finally {
+    await Deno.remove(big);
+  }
 });

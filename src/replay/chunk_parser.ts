@@ -1,0 +1,151 @@
+/**
+ * Parses one region of a log file (line_region.ts) into a RecordBatch: the work a parallel replay gives
+ * each worker. It applies the very rules of the single pass — the same splitter (and its limit on line
+ * length), the byte parser for Common/Combined, decoding and the text parser otherwise, blank lines and
+ * headers skipped — so that the rows are exactly the engine calls a single pass would make.
+ */
+import { type FormatName, newRecord } from "../record.ts";
+import { type LineParser, logFormatParser, parserFor, SKIP } from "../parse/mod.ts";
+import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+import { ByteLineSplitter } from "../source/byte_line_splitter.ts";
+import { lineStartAt, readRegion } from "../source/line_region.ts";
+import { READ_BUFFER_BYTES } from "../source/source_options.ts";
+import {
+  BatchBuilder,
+  type ColumnBuffers,
+  type IdSource,
+  type RecordBatch,
+  ROW_INVALID,
+  ROW_OVERSIZED,
+  type StringColumns,
+} from "./record_batch.ts";
+import { StringIds } from "./string_ids.ts";
+
+/** How the lines of a log are parsed: a named format, or a custom one (which takes precedence). */
+export interface ParseSpec {
+  format?: FormatName;
+  /** An nginx `log_format` or Apache `LogFormat` string. */
+  logFormat?: string;
+  /** Lines longer than this are dropped (the splitter's default when absent). */
+  maxLineBytes?: number;
+}
+
+/**
+ * True when regions of such a log can be parsed apart from each other: every format but W3C, whose
+ * `#Fields` directive changes how the lines after it read.
+ */
+export function parsesInRegions(spec: ParseSpec): boolean {
+  return spec.logFormat !== undefined || (spec.format !== undefined && spec.format !== "w3c");
+}
+
+const decoder = new TextDecoder();
+const CR = 13;
+
+/** Parses regions of one log, keeping its dictionaries from region to region. */
+export class ChunkParser {
+  readonly #spec: ParseSpec;
+  #buffer: Uint8Array | undefined;
+  readonly #bytes: ClfByteParser | undefined;
+  readonly #byteRecord = new ByteRecord();
+  readonly #text: LineParser | undefined;
+  readonly #record = newRecord();
+  readonly #ids: IdSource;
+  readonly #textIds: StringColumns<StringIds> | undefined;
+  /** Rows of the last region, to size the next batch. */
+  #lastRows = 0;
+
+  /** Creates the parser for logs of `spec`. */
+  constructor(spec: ParseSpec) {
+    this.#spec = spec;
+    const f = spec.format;
+    if (spec.logFormat === undefined && (f === "clf" || f === "combined")) {
+      const p = this.#bytes = new ClfByteParser();
+      this.#ids = internerIds({ host: p.hosts, method: p.methods, section: p.sections });
+    } else {
+      this.#text = spec.logFormat !== undefined
+        ? logFormatParser(spec.logFormat)
+        : parserFor(f ?? "clf");
+      const ids = this.#textIds = {
+        host: new StringIds(),
+        method: new StringIds(),
+        section: new StringIds(),
+      };
+      this.#ids = internerIds(ids);
+    }
+  }
+
+  /**
+   * Parses region `chunk` of `file` (regions of `chunkBytes` bytes) into a batch, in the buffers of a
+   * consumed batch if given. The `last` region reads on to the end of the file, however far it has
+   * grown since the regions were counted.
+   */
+  async parse(
+    file: Deno.FsFile,
+    chunk: number,
+    chunkBytes: number,
+    last = false,
+    reuse?: ColumnBuffers,
+  ): Promise<RecordBatch> {
+    // Regions are of one size, so they hold about as many rows: start a little above the last count.
+    const guess = this.#lastRows > 0 ? this.#lastRows + (this.#lastRows >> 3) : chunkBytes >> 7;
+    const builder = new BatchBuilder(chunk, this.#ids, guess, reuse);
+    const splitter = new ByteLineSplitter({
+      maxLineBytes: this.#spec.maxLineBytes,
+      onOversized: () => builder.rejected(ROW_OVERSIZED),
+    });
+    const onLine = this.#bytes !== undefined
+      ? (b: Uint8Array, s: number, e: number) => this.#byteLine(b, s, e, builder)
+      : (b: Uint8Array, s: number, e: number) => this.#textLine(b, s, e, builder);
+    // Reads no larger than a region: each read of a small region would otherwise take in the file.
+    const buffer = this.#buffer ??= new Uint8Array(
+      Math.min(READ_BUFFER_BYTES, Math.max(4096, chunkBytes)),
+    );
+    const begin = await lineStartAt(file, chunk * chunkBytes, buffer);
+    const region = await readRegion(
+      file,
+      begin,
+      last ? Infinity : (chunk + 1) * chunkBytes,
+      buffer,
+      (c) => splitter.push(c, onLine),
+    );
+    // Only the region that meets the end of the file can hold a last line without its newline.
+    if (region.eof) splitter.flush(onLine);
+    const batch = builder.finish(region.end - begin);
+    this.#lastRows = batch.rows;
+    return batch;
+  }
+
+  #byteLine(buf: Uint8Array, start: number, end: number, builder: BatchBuilder): void {
+    const r = this.#byteRecord;
+    const status = this.#bytes!.parse(buf, start, end, r);
+    if (status === null) builder.record(r, r.hostId, r.methodId, r.sectionId);
+    else if (status !== SKIP) builder.rejected(ROW_INVALID);
+  }
+
+  #textLine(buf: Uint8Array, start: number, end: number, builder: BatchBuilder): void {
+    const e = end > start && buf[end - 1] === CR ? end - 1 : end;
+    const r = this.#record;
+    const status = this.#text!(decoder.decode(buf.subarray(start, e)), r);
+    if (status === null) {
+      const ids = this.#textIds!;
+      builder.record(r, ids.host.id(r.host), ids.method.id(r.method), ids.section.id(r.section));
+    } else if (status !== SKIP) builder.rejected(ROW_INVALID);
+  }
+}
+
+/** Dictionaries that count their values and list those added since a count. */
+interface Counted {
+  readonly size: number;
+  valuesSince(from: number): string[];
+}
+
+function internerIds(d: StringColumns<Counted>): IdSource {
+  return {
+    sizes: () => ({ host: d.host.size, method: d.method.size, section: d.section.size }),
+    valuesSince: (from) => ({
+      host: d.host.valuesSince(from.host),
+      method: d.method.valuesSince(from.method),
+      section: d.section.valuesSince(from.section),
+    }),
+  };
+}

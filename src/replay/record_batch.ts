@@ -1,0 +1,262 @@
+/**
+ * Parsed lines in columns, as a worker of a parallel replay hands them to the main thread: typed arrays
+ * (transferred, not copied) for the numbers, small integer ids for hosts, methods and sections, and each
+ * distinct string sent once, in the batch where its worker first met it. A row is a record, or an
+ * invalid line in its place among the records (blank lines and headers leave no row), so the engine
+ * sees exactly the sequence a single pass would give it.
+ */
+import type { LogRecord } from "../record.ts";
+
+/** A row that is a parsed record. */
+export const ROW_RECORD = 0;
+/** A row that is a line the parser rejected. */
+export const ROW_INVALID = 1;
+/** A row that is a line dropped for being longer than the limit (also invalid, and reported). */
+export const ROW_OVERSIZED = 2;
+
+/** The string-valued fields sent as ids. */
+export interface StringColumns<T> {
+  host: T;
+  method: T;
+  section: T;
+}
+
+/** One chunk of the log, parsed. */
+export interface RecordBatch {
+  /** Index of the chunk in the file. */
+  chunk: number;
+  /** Bytes of the log the chunk spans (for progress). */
+  bytes: number;
+  rows: number;
+  kind: Uint8Array;
+  time: Float64Array;
+  status: Uint16Array;
+  size: Float64Array;
+  /** Response times in seconds, or null when no row has one. */
+  duration: Float64Array | null;
+  /** Per row: an id in the worker's dictionary, or -1-k for `extra[k]` (a value past its bound). */
+  ids: StringColumns<Int32Array>;
+  /** Values the worker's dictionaries gained with this batch, in id order. */
+  added: StringColumns<string[]>;
+  /** Values not kept in a dictionary, referred to by rows as -1-k. */
+  extra: string[];
+}
+
+/**
+ * The whole buffers behind a batch's columns. The main thread gives them back to the worker once the
+ * batch is consumed, so that a replay does not allocate (and fault in) megabytes of fresh columns for
+ * every region.
+ */
+export interface ColumnBuffers {
+  kind: ArrayBuffer;
+  time: ArrayBuffer;
+  status: ArrayBuffer;
+  size: ArrayBuffer;
+  host: ArrayBuffer;
+  method: ArrayBuffer;
+  section: ArrayBuffer;
+  duration: ArrayBuffer | null;
+}
+
+/** The buffers behind `b`'s columns (its arrays are views of their first `rows` rows). */
+export function columnBuffers(b: RecordBatch): ColumnBuffers {
+  const buf = (v: ArrayBufferView) => v.buffer as ArrayBuffer;
+  return {
+    kind: buf(b.kind),
+    time: buf(b.time),
+    status: buf(b.status),
+    size: buf(b.size),
+    host: buf(b.ids.host),
+    method: buf(b.ids.method),
+    section: buf(b.ids.section),
+    duration: b.duration === null ? null : buf(b.duration),
+  };
+}
+
+/** The list to transfer (not copy) with `postMessage`. */
+export function transferList(c: ColumnBuffers): ArrayBuffer[] {
+  const list = [c.kind, c.time, c.status, c.size, c.host, c.method, c.section];
+  if (c.duration !== null) list.push(c.duration);
+  return list;
+}
+
+/** Where a worker's ids come from: a dictionary per string field. */
+export interface IdSource {
+  /** How many values each dictionary holds now (the next batch sends those from here on). */
+  sizes(): StringColumns<number>;
+  /** The values with ids from `from` on. */
+  valuesSince(from: StringColumns<number>): StringColumns<string[]>;
+}
+
+/** Fills the columns of one batch, row by row (worker side). */
+export class BatchBuilder {
+  #rows = 0;
+  #kind: Uint8Array;
+  #time: Float64Array;
+  #status: Uint16Array;
+  #size: Float64Array;
+  #duration: Float64Array | null = null;
+  #host: Int32Array;
+  #method: Int32Array;
+  #section: Int32Array;
+  readonly #extra: string[] = [];
+  readonly #from: StringColumns<number>;
+
+  /**
+   * Starts a batch for `chunk` with room for `capacity` rows (it grows if need be, but regions are of
+   * one size, so the previous batch's count is a good guess); the dictionaries' values from now on
+   * will travel with it.
+   */
+  constructor(
+    readonly chunk: number,
+    private readonly dictionaries: IdSource,
+    capacity = 1024,
+    reuse?: ColumnBuffers,
+  ) {
+    if (reuse !== undefined && reuse.kind.byteLength >= capacity) {
+      this.#kind = new Uint8Array(reuse.kind);
+      this.#time = new Float64Array(reuse.time);
+      this.#status = new Uint16Array(reuse.status);
+      this.#size = new Float64Array(reuse.size);
+      this.#host = new Int32Array(reuse.host);
+      this.#method = new Int32Array(reuse.method);
+      this.#section = new Int32Array(reuse.section);
+      if (reuse.duration !== null) this.#duration = new Float64Array(reuse.duration).fill(NaN);
+    } else {
+      const n = Math.max(16, capacity);
+      this.#kind = new Uint8Array(n);
+      this.#time = new Float64Array(n);
+      this.#status = new Uint16Array(n);
+      this.#size = new Float64Array(n);
+      this.#host = new Int32Array(n);
+      this.#method = new Int32Array(n);
+      this.#section = new Int32Array(n);
+    }
+    this.#from = dictionaries.sizes();
+  }
+
+  /** Adds a record whose string fields have the given ids (-1: not in the dictionary). */
+  record(r: LogRecord, hostId: number, methodId: number, sectionId: number): void {
+    const i = this.#row(ROW_RECORD);
+    this.#time[i] = r.time;
+    this.#status[i] = r.status;
+    this.#size[i] = r.bytes;
+    this.#host[i] = hostId >= 0 ? hostId : this.#extraId(r.host);
+    this.#method[i] = methodId >= 0 ? methodId : this.#extraId(r.method);
+    this.#section[i] = sectionId >= 0 ? sectionId : this.#extraId(r.section);
+    const d = r.duration;
+    if (d === d) (this.#duration ??= nanFilled(this.#kind.length))[i] = d;
+  }
+
+  /** Adds an invalid line (`ROW_INVALID`) or a dropped over-long one (`ROW_OVERSIZED`). */
+  rejected(kind: typeof ROW_INVALID | typeof ROW_OVERSIZED): void {
+    this.#row(kind);
+  }
+
+  /**
+   * The finished batch: views of the first `rows` rows, not copies (transferring a view hands over its
+   * whole buffer at no cost). The builder must not be used afterwards.
+   */
+  finish(bytes: number): RecordBatch {
+    const n = this.#rows;
+    return {
+      chunk: this.chunk,
+      bytes,
+      rows: n,
+      kind: this.#kind.subarray(0, n),
+      time: this.#time.subarray(0, n),
+      status: this.#status.subarray(0, n),
+      size: this.#size.subarray(0, n),
+      duration: this.#duration?.subarray(0, n) ?? null,
+      ids: {
+        host: this.#host.subarray(0, n),
+        method: this.#method.subarray(0, n),
+        section: this.#section.subarray(0, n),
+      },
+      added: this.dictionaries.valuesSince(this.#from),
+      extra: this.#extra,
+    };
+  }
+
+  #extraId(value: string): number {
+    return -1 - (this.#extra.push(value) - 1);
+  }
+
+  #row(kind: number): number {
+    const i = this.#rows++;
+    if (i === this.#kind.length) this.#grow();
+    this.#kind[i] = kind;
+    return i;
+  }
+
+  #grow(): void {
+    const n = this.#kind.length * 2;
+    this.#kind = grown(this.#kind, new Uint8Array(n));
+    this.#time = grown(this.#time, new Float64Array(n));
+    this.#status = grown(this.#status, new Uint16Array(n));
+    this.#size = grown(this.#size, new Float64Array(n));
+    this.#host = grown(this.#host, new Int32Array(n));
+    this.#method = grown(this.#method, new Int32Array(n));
+    this.#section = grown(this.#section, new Int32Array(n));
+    if (this.#duration !== null) {
+      const d = nanFilled(n);
+      d.set(this.#duration);
+      this.#duration = d;
+    }
+  }
+}
+
+/**
+ * The main thread's copy of one worker's dictionaries, grown by each batch in the worker's order, and
+ * the reader that turns a row back into a record.
+ */
+export class BatchDictionaries {
+  readonly #values: StringColumns<string[]> = { host: [], method: [], section: [] };
+
+  /**
+   * Creates the copy of one worker's dictionaries. `canonical` is shared by every worker's copy: the
+   * same value from two workers becomes one string object, which the engine's tables look up by
+   * identity instead of comparing contents.
+   */
+  constructor(private readonly canonical: Map<string, string> = new Map()) {}
+
+  /** Takes in the values a batch added; call once per batch, in the order the worker made them. */
+  learn(batch: RecordBatch): void {
+    const canonical = this.canonical;
+    for (const field of FIELDS) {
+      const values = this.#values[field];
+      for (const v of batch.added[field]) {
+        let c = canonical.get(v);
+        if (c === undefined) canonical.set(v, c = v);
+        values.push(c);
+      }
+    }
+  }
+
+  /** Fills `out` from row `i` of `batch` (a ROW_RECORD row). */
+  fill(batch: RecordBatch, i: number, out: LogRecord): void {
+    out.time = batch.time[i];
+    out.status = batch.status[i];
+    out.bytes = batch.size[i];
+    out.duration = batch.duration === null ? NaN : batch.duration[i];
+    out.host = this.#value("host", batch, i);
+    out.method = this.#value("method", batch, i);
+    out.section = this.#value("section", batch, i);
+  }
+
+  #value(field: keyof StringColumns<unknown>, batch: RecordBatch, i: number): string {
+    const id = batch.ids[field][i];
+    return id >= 0 ? this.#values[field][id] : batch.extra[-1 - id];
+  }
+}
+
+const FIELDS = ["host", "method", "section"] as const;
+
+function grown<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(old: T, to: T): T {
+  to.set(old as never);
+  return to;
+}
+
+function nanFilled(n: number): Float64Array {
+  return new Float64Array(n).fill(NaN);
+}

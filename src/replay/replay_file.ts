@@ -1,0 +1,124 @@
+/**
+ * Replay of a log file (`--once`), on every core when that pays: the main thread reads the first region
+ * itself, through the ordinary single pass — that settles the format exactly as a single pass would,
+ * while the workers load — then workers parse the following regions (line_region.ts) and the main
+ * thread hands their batches on in file order. Workers run at most a few regions ahead of the main
+ * thread, so memory stays bounded whatever the file's size. A small file, one job, or a format that
+ * cannot be parsed in regions (W3C) is read in one pass.
+ */
+import { LineDelivery, readBuffer, readToEnd } from "../source/line_reader.ts";
+import { readRegion } from "../source/line_region.ts";
+import { readFileOnce } from "../source/read_once.ts";
+import { sourceError } from "../source/source_error.ts";
+import type { SourceOptions } from "../source/source_options.ts";
+import { parsesInRegions, type ParseSpec } from "./chunk_parser.ts";
+import type { BatchDictionaries, RecordBatch } from "./record_batch.ts";
+import { WorkerPool } from "./worker_pool.ts";
+
+/** Size of a region: large enough that a batch's messaging is noise, small enough to share out. */
+export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Options for {@linkcode replayFile}. */
+export interface ReplayOptions extends SourceOptions {
+  signal?: AbortSignal;
+  /** Parse workers to use; below 2 the file is read in one pass. */
+  jobs: number;
+  /** Region size in bytes. */
+  chunkBytes?: number;
+  /**
+   * Asked once the first region has been read: how the rest may be parsed in regions, or undefined to
+   * go on in one pass (format unknown, or parsed with state).
+   */
+  parseSpec(): ParseSpec | undefined;
+  /** Receives each later region's parsed rows, in file order, with the dictionaries they refer to. */
+  onRecords(batch: RecordBatch, dictionaries: BatchDictionaries): void;
+}
+
+/**
+ * Reads `path` from its start to its end once, delivering lines (first region, or all of a one-pass
+ * replay) and batches of parsed rows (later regions) in file order. Throws SourceError when the file
+ * cannot be read.
+ */
+export async function replayFile(path: string, options: ReplayOptions): Promise<void> {
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  let size: number;
+  try {
+    size = (await Deno.stat(path)).size;
+  } catch (err) {
+    throw sourceError(path, err);
+  }
+  // Below two regions the workers' start-up costs more than they save.
+  if (options.jobs < 2 || size < 2 * chunkBytes) return await readFileOnce(path, options);
+
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(path, { read: true });
+    if ((await file.stat()).isDirectory) throw new Deno.errors.IsADirectory();
+  } catch (err) {
+    throw sourceError(path, err);
+  }
+  const pool = new WorkerPool(options.jobs, path);
+  try {
+    const delivery = new LineDelivery(path, options);
+    const buffer = readBuffer();
+    const first = await io(path, () =>
+      readRegion(file, 0, chunkBytes, buffer, (chunk) => {
+        delivery.push(chunk);
+        delivery.progress(chunk.length);
+        delivery.batch();
+      }, options.signal));
+    if (options.signal?.aborted) return;
+    const spec = first.eof ? undefined : options.parseSpec();
+    if (spec === undefined || !parsesInRegions(spec)) {
+      // On in one pass, from where the first region ended.
+      await readToEnd(file, buffer, delivery, options.signal);
+      if (options.signal?.aborted) return;
+      delivery.flush();
+      delivery.batch();
+      return;
+    }
+    pool.start(spec, chunkBytes);
+    await consumeRegions(pool, Math.ceil(size / chunkBytes), options);
+  } finally {
+    pool.close();
+    file.close();
+  }
+}
+
+/** Regions a worker may parse ahead of the one the main thread waits for. */
+const AHEAD_PER_WORKER = 2;
+
+/** Hands regions 1 … count-1 to the pool and their batches on, in order. */
+async function consumeRegions(
+  pool: WorkerPool,
+  count: number,
+  options: ReplayOptions,
+): Promise<void> {
+  const ahead = AHEAD_PER_WORKER * options.jobs;
+  const queue: Array<Promise<RecordBatch>> = [];
+  let next = 1;
+  const submit = () => {
+    queue.push(pool.submit(next, next === count - 1));
+    next++;
+  };
+  while (next < count && queue.length < ahead) submit();
+  while (queue.length > 0 && !options.signal?.aborted) {
+    const batch = await queue.shift()!;
+    if (next < count) submit();
+    const dictionaries = pool.dictionariesFor(batch.chunk);
+    dictionaries.learn(batch);
+    options.onRecords(batch, dictionaries);
+    options.onProgress?.(batch.bytes);
+    pool.recycle(batch);
+    options.onBatch?.();
+  }
+}
+
+/** Runs a read, turning its failure into a SourceError naming the file. */
+async function io<T>(path: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    throw sourceError(path, err);
+  }
+}

@@ -1,0 +1,20 @@
+/** The messages between a parallel replay and its workers. */
+import type { ParseSpec } from "./chunk_parser.ts";
+import type { ColumnBuffers, RecordBatch } from "./record_batch.ts";
+
+/** Main thread → worker. */
+export type ToWorker =
+  /** Open the log and get ready to parse regions of `chunkBytes` as `spec` says. */
+  | { type: "init"; path: string; spec: ParseSpec; chunkBytes: number }
+  /** Parse region `chunk` (the `last` one reads on to the end of the file). */
+  | { type: "chunk"; chunk: number; last: boolean }
+  /** The buffers of a consumed batch, to fill again. */
+  | { type: "recycle"; buffers: ColumnBuffers }
+  /** Release the file and end. */
+  | { type: "close" };
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: "batch"; batch: RecordBatch }
+  /** Region `chunk` (-1: the set-up) failed; `reason` is short ("permission denied"). */
+  | { type: "error"; chunk: number; reason: string };

@@ -1,0 +1,106 @@
+/**
+ * Parse workers for one replay. Region k goes to worker k mod n, so each worker gets its regions in
+ * increasing order and the main thread, reading batches in file order, always has a worker's new
+ * dictionary values before the rows that use them.
+ */
+import type { ParseSpec } from "./chunk_parser.ts";
+import {
+  BatchDictionaries,
+  columnBuffers,
+  type RecordBatch,
+  transferList,
+} from "./record_batch.ts";
+import { SourceError } from "../source/source_error.ts";
+import type { FromWorker, ToWorker } from "./worker_messages.ts";
+
+interface Waiting {
+  resolve(batch: RecordBatch): void;
+  reject(err: unknown): void;
+}
+
+/** A set of parse workers for one log file. */
+export class WorkerPool {
+  readonly #workers: Worker[] = [];
+  readonly #waiting: Array<Map<number, Waiting>> = [];
+  readonly #dictionaries: BatchDictionaries[] = [];
+  readonly #path: string;
+  #failure: unknown;
+
+  /** Starts `n` workers (they load while the caller reads the start of the file). */
+  constructor(n: number, path: string) {
+    this.#path = path;
+    const canonical = new Map<string, string>();
+    for (let w = 0; w < n; w++) {
+      const worker = new Worker(new URL("./parse_worker.ts", import.meta.url).href, {
+        type: "module",
+      });
+      const waiting = new Map<number, Waiting>();
+      worker.onmessage = (e: MessageEvent<FromWorker>) => this.#receive(waiting, e.data);
+      worker.onerror = (e) => {
+        // A bug in the worker: fail the replay with it rather than let it end the process.
+        e.preventDefault();
+        this.#fail(new Error(`parse worker failed: ${e.message}`));
+      };
+      this.#workers.push(worker);
+      this.#waiting.push(waiting);
+      this.#dictionaries.push(new BatchDictionaries(canonical));
+    }
+  }
+
+  /** Tells every worker how to parse and how large the regions are. */
+  start(spec: ParseSpec, chunkBytes: number): void {
+    for (const w of this.#workers) {
+      w.postMessage({ type: "init", path: this.#path, spec, chunkBytes } satisfies ToWorker);
+    }
+  }
+
+  /** Asks for region `chunk` (`last`: read on to the end of the file); resolves with its batch. */
+  submit(chunk: number, last: boolean): Promise<RecordBatch> {
+    const w = chunk % this.#workers.length;
+    const batch = new Promise<RecordBatch>((resolve, reject) => {
+      if (this.#failure !== undefined) return reject(this.#failure);
+      this.#waiting[w].set(chunk, { resolve, reject });
+    });
+    // Awaited later, in file order; until then a failure must not count as unhandled.
+    batch.catch(() => {});
+    this.#workers[w].postMessage({ type: "chunk", chunk, last } satisfies ToWorker);
+    return batch;
+  }
+
+  /** The dictionaries that the ids of region `chunk` refer to. */
+  dictionariesFor(chunk: number): BatchDictionaries {
+    return this.#dictionaries[chunk % this.#workers.length];
+  }
+
+  /** Gives a consumed batch's buffers back to the worker that made it; `batch` is unusable after. */
+  recycle(batch: RecordBatch): void {
+    const buffers = columnBuffers(batch);
+    this.#workers[batch.chunk % this.#workers.length].postMessage(
+      { type: "recycle", buffers } satisfies ToWorker,
+      { transfer: transferList(buffers) },
+    );
+  }
+
+  /** Ends every worker. */
+  close(): void {
+    for (const w of this.#workers) w.terminate();
+  }
+
+  #receive(waiting: Map<number, Waiting>, msg: FromWorker): void {
+    if (msg.type === "batch") {
+      waiting.get(msg.batch.chunk)?.resolve(msg.batch);
+      waiting.delete(msg.batch.chunk);
+      return;
+    }
+    this.#fail(new SourceError(this.#path, msg.reason));
+  }
+
+  /** Fails every region still awaited: one failure ends the replay. */
+  #fail(err: unknown): void {
+    this.#failure ??= err;
+    for (const pending of this.#waiting) {
+      for (const w of pending.values()) w.reject(this.#failure);
+      pending.clear();
+    }
+  }
+}

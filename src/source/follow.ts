@@ -132,10 +132,11 @@ class Follower {
         if (this.#absent) this.#notify("opened");
         this.#absent = false;
       }
-      const read = await this.#drain(f);
+      // Look before reading on, not after: in a file truncated and written past our offset since the
+      // last look, the bytes at our offset are the middle of its new content, which is read from its
+      // start once the truncation is seen; read first, they would be delivered twice, one line broken.
       const now = await statPath(this.#path);
       const change = fileChange(f, now, await this.#sameTail(f, now));
-      if (change === "unchanged" || (change === "grown" && read === 0 && round > 0)) return;
       if (change === "truncated") {
         this.#notify("truncated");
         // The end of the held partial line went to the copy: deliver what we have of it.
@@ -151,7 +152,9 @@ class Follower {
         this.#absent = change === "missing";
         if (final) this.#letGo(f);
         if (change === "missing") return;
+        continue;
       }
+      if (await this.#drain(f) === 0) return;
     }
   }
 

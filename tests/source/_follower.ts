@@ -3,6 +3,13 @@
  * conditions (never fixed sleeps) with a deadline.
  */
 import { followFile, type FollowOptions, type SourceNotice } from "../../src/source/mod.ts";
+import { WakeSignal } from "../../src/source/wake_signal.ts";
+
+/** followFile() options for a test, and how it takes lines. */
+export interface FollowerOptions extends Partial<FollowOptions> {
+  /** Take the lines through `onLineBytes` (the fast path, its own splitter) instead of `onLine`. */
+  lineBytes?: boolean;
+}
 
 /** A followFile() run that records lines, notices and batches. */
 export class Follower {
@@ -14,15 +21,21 @@ export class Follower {
   #error: unknown;
 
   /** Starts following `path` (poll every 50 ms, rotated files let go after 150 ms idle). */
-  constructor(path: string, options: Partial<FollowOptions> = {}) {
+  constructor(path: string, options: FollowerOptions = {}) {
+    spyOnSleep();
+    const { lineBytes, ...rest } = options;
+    const decoder = new TextDecoder();
     this.#done = followFile(path, {
       pollMs: 50,
       rotateWaitMs: 150,
       signal: this.#stop.signal,
       onLine: (l) => this.lines.push(l),
+      onLineBytes: lineBytes
+        ? (bytes, start, end) => this.lines.push(decoder.decode(bytes.subarray(start, end)))
+        : undefined,
       onNotice: (n) => this.notices.push(n),
       onBatch: () => this.batches++,
-      ...options,
+      ...rest,
     }).catch((err) => {
       this.#error = err;
     });
@@ -34,12 +47,12 @@ export class Follower {
   }
 
   /** Resolves once `n` lines were delivered. */
-  waitForLines(n: number, timeoutMs = 3000): Promise<void> {
+  waitForLines(n: number, timeoutMs = 5000): Promise<void> {
     return this.until(() => this.lines.length >= n, `${n} lines`, timeoutMs);
   }
 
   /** Resolves once `n` notices of `kind` were given. */
-  waitForNotice(kind: SourceNotice["kind"], n = 1, timeoutMs = 3000): Promise<void> {
+  waitForNotice(kind: SourceNotice["kind"], n = 1, timeoutMs = 5000): Promise<void> {
     return this.until(
       () => this.kinds.filter((k) => k === kind).length >= n,
       `${n} "${kind}" notice(s)`,
@@ -48,7 +61,7 @@ export class Follower {
   }
 
   /** Polls `ok` every few ms until it holds; throws with what was seen after `timeoutMs`. */
-  async until(ok: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  async until(ok: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!ok()) {
       if (this.#error !== undefined) throw this.#error;
@@ -72,6 +85,83 @@ export class Follower {
   }
 }
 
+/**
+ * Calls `start` (which starts followers), then resolves with what it returned once `count` seeks to a
+ * file's end have been made. Following from the end, a follower takes its starting point with that seek:
+ * only bytes written after it are new to it. A spy on Deno.FsFile, since followFile() offers no hook to
+ * tell; it is removed before this resolves (tests in a file run one at a time).
+ */
+export async function startedAtEnd<T>(start: () => T, count = 1, timeoutMs = 5000): Promise<T> {
+  const seek = Deno.FsFile.prototype.seek;
+  let seen = 0;
+  Deno.FsFile.prototype.seek = async function (this: Deno.FsFile, offset, whence) {
+    const at = await seek.call(this, offset, whence);
+    if (whence === Deno.SeekMode.End) seen++;
+    return at;
+  };
+  try {
+    const started = start();
+    const deadline = Date.now() + timeoutMs;
+    while (seen < count) {
+      if (Date.now() > deadline) {
+        throw new Error(`waited for ${count} seek(s) to the end; saw ${seen}`);
+      }
+      await delay(5);
+    }
+    return started;
+  } finally {
+    Deno.FsFile.prototype.seek = seek;
+  }
+}
+
+/** How many followers are in WakeSignal.wait(), asleep or held there by whileAsleep(). */
+let inWait = 0;
+/** While whileAsleep() runs: what a follower waits for before it wakes up to read. */
+let hold: Promise<void> | undefined;
+
+/**
+ * Spies on WakeSignal.wait(), where a follower sleeps between two looks, since followFile() offers no
+ * hook to tell. Installed before the first follower starts, so that every follower's sleep is seen.
+ */
+function spyOnSleep(): void {
+  const wait = WakeSignal.prototype.wait;
+  if (Object.hasOwn(wait, "spy")) return;
+  const spy = async function (this: WakeSignal): Promise<void> {
+    inWait++;
+    try {
+      await wait.call(this);
+      while (hold !== undefined) await hold;
+    } finally {
+      inWait--;
+    }
+  };
+  WakeSignal.prototype.wait = Object.assign(spy, { spy: true });
+}
+
+/**
+ * Runs `change` while `count` followers sleep: each is kept asleep until `change` is done, so that it
+ * looks only at the result, as if all of it happened between two of its looks.
+ */
+export async function whileAsleep(
+  change: () => Promise<void>,
+  count = 1,
+  timeoutMs = 5000,
+): Promise<void> {
+  let release!: () => void;
+  hold = new Promise<void>((resolve) => release = resolve);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (inWait < count) {
+      if (Date.now() > deadline) throw new Error(`waited for ${count} follower(s) to sleep`);
+      await delay(5);
+    }
+    await change();
+  } finally {
+    hold = undefined;
+    release();
+  }
+}
+
 /** Resolves after `ms`. Only to let time pass where the test asserts that nothing happens. */
 export function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -80,6 +170,22 @@ export function delay(ms: number): Promise<void> {
 /** Appends `text` to `path` (creating it). */
 export async function append(path: string, text: string): Promise<void> {
   await Deno.writeTextFile(path, text, { append: true });
+}
+
+/** Writes all of `text` through an open file (a server's descriptor, or at its current position). */
+export async function writeAll(file: Deno.FsFile, text: string): Promise<void> {
+  const bytes = new TextEncoder().encode(text);
+  for (let done = 0; done < bytes.length;) done += await file.write(bytes.subarray(done));
+}
+
+/** Writes `text` over the start of the file at `path`, in place: the file keeps its inode, and grows. */
+export async function overwrite(path: string, text: string): Promise<void> {
+  const file = await Deno.open(path, { write: true });
+  try {
+    await writeAll(file, text);
+  } finally {
+    file.close();
+  }
 }
 
 /** `count` distinct lines, `${prefix}${from}` onwards. */

@@ -24,6 +24,14 @@ export interface LogRecord {
   bytes: number;
   /** Time taken to serve the request, in seconds; NaN when the format does not carry it. */
   duration: number;
+  /**
+   * The ids of `host`, `method` and `section` in the run's key dictionary, when the parser has one
+   * (the byte parser interns them anyway): the engine then counts them by id, a typed-array increment
+   * instead of a hash lookup of the string. -1: count by the string.
+   */
+  hostId: number;
+  methodId: number;
+  sectionId: number;
 }
 
 /** Returns a blank record for a parser to fill. */
@@ -38,6 +46,9 @@ export function newRecord(): LogRecord {
     status: 0,
     bytes: 0,
     duration: NaN,
+    hostId: -1,
+    methodId: -1,
+    sectionId: -1,
   };
 }
 

@@ -15,7 +15,7 @@ import { resolve } from "node:path";
 import { numberOption } from "../src/cli/option_parsers.ts";
 import { expectedStory, type Phase, profileSeconds } from "../src/generate/profile.ts";
 import { FORMATS } from "../src/record.ts";
-import { PERMISSION_SET } from "./permission_set.ts";
+import { runtimeArgs } from "./runtime_flags.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).href;
 
@@ -98,7 +98,7 @@ const dir = await Deno.makeTempDir({ prefix: "monilog-simulate-" });
 const log = `${dir}/access.log`;
 const monilog = (args: string[], stdout: "inherit" | "null") =>
   new Deno.Command(Deno.execPath(), {
-    args: ["run", "-q", `-P=${PERMISSION_SET}`, MAIN, ...args],
+    args: ["run", "-q", ...runtimeArgs(), MAIN, ...args],
     stdin: "null",
     stdout,
     stderr: "inherit",

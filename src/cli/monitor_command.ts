@@ -9,9 +9,23 @@ import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
-/** One parse thread per processor, at most 8: beyond, the main thread's engine is the bottleneck. */
+/**
+ * Upper bounds, generous for any real use, that turn a slip of the finger (`--window 10000000000`) into
+ * a usage error instead of a failed allocation: the window is a ring of one counter per second (a week
+ * is 4.8 MB), the top tables are kept sorted row by row, and an interval longer than a week would no
+ * longer be a report "every interval" (aligned to the epoch, a huge one starts in 1970).
+ */
+const WEEK = 7 * 24 * 3600;
+const MAX_WINDOW = WEEK;
+const MAX_INTERVAL = WEEK;
+const MAX_TOP = 1000;
+
+/**
+ * One parse worker per processor, at most 3: beyond, the main thread that feeds the engine is the
+ * bottleneck, and each worker costs about 20 MiB, which more would take past the 150 MiB budget.
+ */
 function defaultJobs(): number {
-  return Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1));
+  return Math.max(1, Math.min(3, navigator.hardwareConcurrency || 1));
 }
 
 /** Builds the `monitor` subcommand; `runtime` supplies the clock and the outside world. */
@@ -30,20 +44,20 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option(
       "--window <s>",
-      "alert window in seconds",
-      numberOption({ min: 1, integer: true }),
+      `alert window in seconds, 1 to ${MAX_WINDOW} (7 days)`,
+      numberOption({ min: 1, max: MAX_WINDOW, integer: true }),
       d.window,
     )
     .option(
       "--interval <s>",
-      "statistics interval in seconds",
-      numberOption({ min: 1, integer: true }),
+      `statistics interval in seconds, 1 to ${MAX_INTERVAL} (7 days)`,
+      numberOption({ min: 1, max: MAX_INTERVAL, integer: true }),
       d.interval,
     )
     .option(
       "--top <n>",
-      'rows shown in "top" tables',
-      numberOption({ min: 1, integer: true }),
+      `rows shown in "top" tables, 1 to ${MAX_TOP}`,
+      numberOption({ min: 1, max: MAX_TOP, integer: true }),
       d.top,
     )
     .addOption(
@@ -62,7 +76,7 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option(
       "--late <s>",
-      "seconds a line may trail later-stamped lines and still be counted in order",
+      "seconds a line may trail later-stamped lines and still be counted in order, 0 to 3600",
       numberOption({ min: 0, integer: true, max: 3600 }),
       d.late,
     )
@@ -74,7 +88,8 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option(
       "--jobs <n>",
-      "threads that parse a replay (--once) of a large file; 1 reads it in one pass",
+      "parse workers for a replay (--once) of a file of 16 MiB or more, about 20 MiB of memory " +
+        "each; 1 reads it in one pass (default: one per CPU, at most 3)",
       numberOption({ min: 1, max: 64, integer: true }),
       defaultJobs(),
     )

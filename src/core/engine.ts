@@ -8,6 +8,7 @@ import type { EmitEvent } from "./events.ts";
 import { RateWindow } from "./rate_window.ts";
 import { IntervalStats } from "./interval_stats.ts";
 import { RunTotals } from "./run_totals.ts";
+import type { KeyDictionary } from "./key_dictionary.ts";
 
 /** Settings of the engine, all in seconds but the threshold (requests per second). */
 export interface EngineOptions {
@@ -55,12 +56,21 @@ export class MonitorEngine {
   #quiet: { start: number; end: number; intervals: number } | undefined;
   #lastArrival: number | undefined;
   readonly #totals = new RunTotals();
+  /** Names the ids records carry; until a parser provides one, records must carry none. */
+  #keys: KeyDictionary = NO_KEYS;
+  /** Reported intervals' accumulators, emptied and kept for the next intervals. */
+  readonly #spare: IntervalStats[] = [];
 
   /** Creates an engine that sends its events to `emit`. */
   constructor(options: EngineOptions, emit: EmitEvent) {
     this.#o = options;
     this.#emit = emit;
     this.#limit = Math.round(options.threshold * options.window * 1e6) / 1e6;
+  }
+
+  /** Names the key ids that records carry from now on (LogRecord.hostId and its siblings). */
+  useKeys(keys: KeyDictionary): void {
+    this.#keys = keys;
   }
 
   /** True while in the alert state. */
@@ -96,7 +106,7 @@ export class MonitorEngine {
       this.#lateSinceReport++;
       this.#totals.late++;
       if (t >= this.#nextReport) this.#intervalOf(t).add(record);
-      else this.#totals.addOrphan(record);
+      else this.#totals.addOrphan(record, this.#keys);
     }
     if (t > this.#maxSeen) this.#maxSeen = t;
   }
@@ -132,9 +142,10 @@ export class MonitorEngine {
       const partialLength = win.end + 1 - this.#nextReport;
       if (partialLength > 0 && (stats || this.#invalidSinceReport || this.#lateSinceReport)) {
         this.#flushQuiet();
-        const acc = stats ??
-          new IntervalStats(this.#nextReport, this.#nextReport + this.#o.interval);
-        this.#emitStats(acc, { end: win.end + 1, partial: true });
+        this.#emitStats(stats ?? this.#stats(this.#nextReport), {
+          end: win.end + 1,
+          partial: true,
+        });
       }
     }
     this.#flushQuiet();
@@ -147,10 +158,19 @@ export class MonitorEngine {
     const start = alignDown(t, this.#o.interval);
     let stats = this.#open.get(start);
     if (stats === undefined) {
-      stats = new IntervalStats(start, start + this.#o.interval);
+      stats = this.#stats(start);
       this.#open.set(start, stats);
     }
     return this.#cached = stats;
+  }
+
+  /** An empty accumulator for the interval starting at `start`, reused if one is spare. */
+  #stats(start: number): IntervalStats {
+    const end = start + this.#o.interval;
+    const spare = this.#spare.pop();
+    if (spare === undefined) return new IntervalStats(start, end);
+    spare.reset(start, end);
+    return spare;
   }
 
   /** Evaluates every second up to `target`, each once, in order. */
@@ -213,7 +233,7 @@ export class MonitorEngine {
     }
     this.#flushQuiet();
     this.#inEmptyRun = false;
-    this.#emitStats(stats ?? new IntervalStats(start, start + this.#o.interval), {});
+    this.#emitStats(stats ?? this.#stats(start), {});
     this.#nextReport = start + this.#o.interval;
   }
 
@@ -227,7 +247,7 @@ export class MonitorEngine {
     }
     if (!this.#inEmptyRun) {
       this.#inEmptyRun = true;
-      this.#emitStats(new IntervalStats(start, start + interval), {});
+      this.#emitStats(this.#stats(start), {});
       start += interval;
       count--;
     }
@@ -254,15 +274,18 @@ export class MonitorEngine {
   #emitStats(stats: IntervalStats, extra: { end?: number; partial?: boolean }): void {
     this.#reportedAny = true;
     this.#open.delete(stats.start);
-    this.#totals.merge(stats);
+    this.#totals.merge(stats, this.#keys);
     if (this.#cached === stats) this.#cached = undefined;
-    this.#emit(stats.toEvent(this.#o.top, {
+    const event = stats.toEvent(this.#o.top, {
       invalid: this.#invalidSinceReport,
       late: this.#lateSinceReport,
       ...extra,
-    }));
+    }, this.#keys);
+    // The event holds copies of what it reports: the accumulator can serve a later interval.
+    this.#spare.push(stats);
     this.#invalidSinceReport = 0;
     this.#lateSinceReport = 0;
+    this.#emit(event);
   }
 
   #flushQuiet(): void {
@@ -271,6 +294,17 @@ export class MonitorEngine {
     this.#quiet = undefined;
     this.#emit({ type: "quiet", ...quiet });
   }
+}
+
+/** The dictionary before any parser provides one: a record that carries ids then is a bug. */
+const NO_KEYS: KeyDictionary = {
+  host: noKeys,
+  method: noKeys,
+  section: noKeys,
+};
+
+function noKeys(id: number): never {
+  throw new Error(`a record carried key id ${id}, but no key dictionary was given to the engine`);
 }
 
 /** Start of the interval of length `interval` that holds second `t` (also for negative t). */

@@ -11,6 +11,11 @@ export interface Ranked {
   key: string;
   /** Hits counted for it. */
   hits: number;
+  /**
+   * Present when the table stopped being exact (more distinct keys than it keeps): `hits` may be high
+   * by at most this much.
+   */
+  error?: number;
 }
 
 /** Statistics for one aligned interval `[start, end)`. */
@@ -22,7 +27,7 @@ export interface StatsEvent {
   bytes: number;
   /** Top sections by hits, then by name. */
   sections: Ranked[];
-  /** Distinct sections seen in the interval. */
+  /** Distinct sections seen in the interval (at least this many, when `approximate`). */
   sectionCount: number;
   /** Hits by status code. */
   status: Record<string, number>;
@@ -30,8 +35,13 @@ export interface StatsEvent {
   statusClasses: Record<string, number>;
   /** Top clients (remote hosts) by hits, then by address. */
   clients: Ranked[];
-  /** Distinct clients seen in the interval. */
+  /** Distinct clients seen in the interval (at least this many, when `approximate`). */
   clientCount: number;
+  /**
+   * Present (true) when a table of the interval held more distinct keys than it keeps exactly: its
+   * rows then carry `error`, and its count is a lower bound.
+   */
+  approximate?: true;
   /** Hits by HTTP method. */
   methods: Record<string, number>;
   /** Response-time percentiles (ms), when the format carries response times. */

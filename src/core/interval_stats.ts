@@ -1,42 +1,68 @@
 import type { LogRecord } from "../record.ts";
 import type { StatsEvent } from "./events.ts";
-import { Tally } from "./tally.ts";
+import { KeyTable } from "./key_table.ts";
+import type { KeyDictionary } from "./key_dictionary.ts";
 import { StatusCounts } from "./status_counts.ts";
 import { Latency } from "./latency.ts";
 
 /**
- * Exact statistics for the records stamped in one interval. Intervals are short (10 s by default), so
- * exact tables stay small; the run's totals are merged from them once per interval, not per record.
+ * Distinct keys an interval's section and client tables count exactly; past it they keep the heavy
+ * hitters in bounded memory (BoundedTally). Ten thousand distinct clients in ten seconds is a very busy
+ * site; a million is an attack or a synthetic log, and must not cost a million entries.
+ */
+export const INTERVAL_CAPACITY = 10_000;
+/** The same for methods: a handful in any real log, any number in garbage. */
+const METHOD_CAPACITY = 64;
+
+/**
+ * Statistics for the records stamped in one interval, exact unless a table overflows its capacity.
+ * Intervals are short (10 s by default), so the tables stay small; the run's totals are merged from
+ * them once per interval, not per record. The engine reuses these objects from interval to interval
+ * (`reset`), so a replay does not allocate tables for each of its intervals.
  */
 export class IntervalStats {
   hits = 0;
   bytes = 0;
-  readonly sections = new Tally();
+  readonly sections = new KeyTable(INTERVAL_CAPACITY);
   readonly status = new StatusCounts();
-  readonly clients = new Tally();
-  readonly methods = new Tally();
+  readonly clients = new KeyTable(INTERVAL_CAPACITY);
+  readonly methods = new KeyTable(METHOD_CAPACITY);
   /** Response times, when the format carries them. */
   latency: Latency | undefined;
 
   /** Creates the accumulator for `[start, end)`. */
-  constructor(readonly start: number, readonly end: number) {}
+  constructor(public start: number, public end: number) {}
+
+  /** Empties the accumulator and makes it the one for `[start, end)`. */
+  reset(start: number, end: number): void {
+    this.start = start;
+    this.end = end;
+    this.hits = 0;
+    this.bytes = 0;
+    this.sections.reset();
+    this.status.reset();
+    this.clients.reset();
+    this.methods.reset();
+    this.latency = undefined;
+  }
 
   /** Counts one record. */
   add(record: LogRecord): void {
     this.hits++;
     this.bytes += record.bytes;
-    this.sections.add(record.section);
+    this.sections.add(record.sectionId, record.section);
     this.status.add(record.status);
-    this.clients.add(record.host);
-    this.methods.add(record.method);
+    this.clients.add(record.hostId, record.host);
+    this.methods.add(record.methodId, record.method);
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d); // d === d: not NaN
   }
 
-  /** Renders the interval as a stats event with `top` rows per table. */
+  /** Renders the interval as a stats event with `top` rows per table, ids named by `keys`. */
   toEvent(
     top: number,
     counters: { invalid: number; late: number; end?: number; partial?: boolean },
+    keys: KeyDictionary,
   ): StatsEvent {
     return {
       type: "stats",
@@ -44,13 +70,16 @@ export class IntervalStats {
       end: counters.end ?? this.end,
       hits: this.hits,
       bytes: this.bytes,
-      sections: this.sections.top(top),
+      sections: this.sections.top(top, keys.section),
       sectionCount: this.sections.size,
       status: this.status.byCode(),
       statusClasses: this.status.byClass(),
-      clients: this.clients.top(top),
+      clients: this.clients.top(top, keys.host),
       clientCount: this.clients.size,
-      methods: this.methods.toRecord(),
+      methods: this.methods.toRecord(keys.method),
+      ...(this.sections.exact && this.clients.exact && this.methods.exact
+        ? {}
+        : { approximate: true as const }),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       invalid: counters.invalid,
       late: counters.late,

@@ -4,6 +4,8 @@ import type { IntervalStats } from "./interval_stats.ts";
 import { SpaceSaving } from "./space_saving.ts";
 import { StatusCounts } from "./status_counts.ts";
 import { Latency } from "./latency.ts";
+import { tableKey } from "./bounded_tally.ts";
+import type { KeyDictionary } from "./key_dictionary.ts";
 
 /**
  * Sections the summary tracks over the whole run. Exact while the run has at most this many distinct
@@ -37,16 +39,19 @@ export class RunTotals {
     if (record.time >= this.end) this.end = record.time + 1;
   }
 
-  /** Merges the tables of an interval that is being reported. */
-  merge(interval: IntervalStats): void {
-    for (const { key, hits } of interval.sections.entries()) this.sections.add(key, hits);
+  /** Merges the tables of an interval that is being reported (its ids named by `keys`). */
+  merge(interval: IntervalStats, keys: KeyDictionary): void {
+    for (const { key, hits } of interval.sections.entries(keys.section)) {
+      this.sections.add(key, hits);
+    }
     this.status.addAll(interval.status);
     if (interval.latency) (this.latency ??= new Latency()).merge(interval.latency);
   }
 
   /** Counts the tables of a late record that belongs to no unreported interval. */
-  addOrphan(record: LogRecord): void {
-    this.sections.add(record.section);
+  addOrphan(record: LogRecord, keys: KeyDictionary): void {
+    const id = record.sectionId;
+    this.sections.add(id >= 0 ? keys.section(id) : tableKey(record.section));
     this.status.add(record.status);
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d);

@@ -10,6 +10,11 @@ export class StatusCounts {
     this.#counts[status >= 0 && status < 1000 ? status : 0] += by;
   }
 
+  /** Sets every count to zero. */
+  reset(): void {
+    this.#counts.fill(0);
+  }
+
   /** Adds every count of `other`. */
   addAll(other: StatusCounts): void {
     for (let i = 0; i < 1000; i++) this.#counts[i] += other.#counts[i];

@@ -12,6 +12,7 @@ import {
   type RecordBatch,
   ROW_INVALID,
   ROW_RECORD,
+  type RunKeys,
 } from "../replay/record_batch.ts";
 
 const decoder = new TextDecoder();
@@ -33,6 +34,10 @@ export class UnknownFormatError extends Error {
 export class LineProcessor {
   readonly #engine: MonitorEngine;
   readonly #record = newRecord();
+  /** Records handed to the engine so far. */
+  #records = 0;
+  /** Rows of batches fill their own record: they carry key ids, which text lines must not inherit. */
+  readonly #batchRecord = newRecord();
   #parser: LineParser | undefined;
   /** The fast path, for the formats that have a byte parser (Common, Combined). */
   #byteParser: ClfByteParser | undefined;
@@ -66,9 +71,19 @@ export class LineProcessor {
   line(text: string, wallMs: number): void {
     const parser = this.#parser;
     if (parser !== undefined) {
-      const status = parser(text, this.#record);
-      if (status === null) this.#engine.add(this.#record, wallMs);
-      else if (status !== SKIP) this.#engine.addInvalid(wallMs);
+      const record = this.#record;
+      const status = parser(text, record);
+      if (status === null) {
+        // A byte format's line read as text (held while the format was detected) must be counted
+        // under the ids its values have in the byte parser, like every other line of the log.
+        const bytes = this.#byteParser;
+        if (bytes !== undefined) {
+          record.hostId = bytes.hosts.internString(record.host);
+          record.methodId = bytes.methods.internString(record.method);
+          record.sectionId = bytes.sections.internString(record.section);
+        }
+        this.#engine.add(record, wallMs);
+      } else if (status !== SKIP) this.#engine.addInvalid(wallMs);
       return;
     }
     this.#held.push([text, wallMs]);
@@ -84,8 +99,10 @@ export class LineProcessor {
     const fast = this.#byteParser;
     if (fast !== undefined) {
       const status = fast.parse(bytes, start, end, this.#byteRecord);
-      if (status === null) this.#engine.add(this.#byteRecord, wallMs);
-      else if (status !== SKIP) this.#engine.addInvalid(wallMs);
+      if (status === null) {
+        this.#records++;
+        this.#engine.add(this.#byteRecord, wallMs);
+      } else if (status !== SKIP) this.#engine.addInvalid(wallMs);
       return;
     }
     const e = end > start && bytes[end - 1] === 13 ? end - 1 : end;
@@ -102,7 +119,7 @@ export class LineProcessor {
     wallMs: number,
     onOversized: () => void,
   ): void {
-    const record = this.#record;
+    const record = this.#batchRecord;
     const engine = this.#engine;
     const kind = batch.kind;
     for (let i = 0; i < batch.rows; i++) {
@@ -131,10 +148,10 @@ export class LineProcessor {
     if (format === undefined) {
       if (final || this.#heldNonEmpty >= DETECT_MAX_LINES) {
         throw new UnknownFormatError(
-          `its first ${this.#heldNonEmpty} line${
-            this.#heldNonEmpty === 1 ? "" : "s"
-          } match none of ` +
-            `the formats ${FORMATS.join(", ")} (name one with --format)`,
+          (this.#heldNonEmpty === 1
+            ? "its first line matches"
+            : `its first ${this.#heldNonEmpty} lines match`) +
+            ` none of the formats ${FORMATS.join(", ")} (name one with --format)`,
         );
       }
       return;
@@ -146,9 +163,36 @@ export class LineProcessor {
     for (const [text, wallMs] of held) this.line(text, wallMs);
   }
 
+  /**
+   * True when the records so far brought more distinct hosts and sections than half their number (a
+   * log of a new client or path on most lines): then parse workers would hand the main thread a new
+   * string on most rows, and cost more than they save. Known for the byte formats only.
+   */
+  keysMostlyNew(): boolean {
+    const p = this.#byteParser;
+    return p !== undefined && p.hosts.size + p.sections.size > this.#records / 2;
+  }
+
+  /**
+   * The run's key dictionary, for a parallel replay to translate its workers' values into: the byte
+   * parser's (undefined for formats read as text, whose records the engine counts by string).
+   */
+  runKeys(): RunKeys | undefined {
+    const p = this.#byteParser;
+    if (p === undefined) return undefined;
+    const dictionary = { host: p.hosts, method: p.methods, section: p.sections };
+    return {
+      idOf: (field, value) => dictionary[field].internString(value),
+      name: (field, id) => dictionary[field].value(id),
+    };
+  }
+
   #use(format: FormatName): void {
     this.#format = format;
     this.#parser = parserFor(format);
-    if (format === "clf" || format === "combined") this.#byteParser = new ClfByteParser();
+    if (format === "clf" || format === "combined") {
+      const bytes = this.#byteParser = new ClfByteParser();
+      this.#engine.useKeys(bytes.keys);
+    }
   }
 }

@@ -74,7 +74,7 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
     writer.write(event);
     progress?.restore();
   });
-  const label = config.file === "-" ? "standard input" : `"${config.file}"`;
+  const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
   const custom = config.logFormat === undefined ? undefined : logFormatParser(config.logFormat);
   const processor = new LineProcessor(config.format, engine, (format: FormatName) => {
     if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
@@ -167,9 +167,10 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
         parseSpec: () =>
           config.logFormat !== undefined
             ? { logFormat: config.logFormat }
-            : processor.format === undefined
+            : processor.format === undefined || processor.keysMostlyNew()
             ? undefined
             : { format: processor.format },
+        runKeys: () => processor.runKeys(),
         onRecords,
       });
     } else await followFile(config.file, { ...options, fromStart: config.fromStart });
@@ -182,8 +183,12 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   }
   try {
     if (failure === undefined) processor.finish();
-    // A source that failed part-way still gets its summary; a broken output or an unknown format not.
-    if (failure === undefined || failure instanceof SourceError) engine.finish();
+    // A source that failed part-way still gets its summary; one that failed before a record came
+    // (missing, a directory, unreadable) gets none, as a summary of nothing is noise beside the error;
+    // nor does a broken output or an unknown format.
+    if (
+      failure === undefined || (failure instanceof SourceError && engine.newest !== undefined)
+    ) engine.finish();
   } catch (err) {
     failure ??= err;
   } finally {

@@ -1,3 +1,6 @@
+/** Values longer than this many bytes are never kept (the engine's tables cut keys at 256 chars). */
+export const MAX_KEPT_BYTES = 256;
+
 /**
  * Byte slice → string, the same string object for the same bytes. A log repeats its hosts, sections,
  * users and methods millions of times; returning one shared string per distinct value saves decoding
@@ -6,10 +9,14 @@
  * Open addressing on an FNV-1a hash of the bytes. The kept bytes live in one growing arena rather than
  * a small typed array each: a hundred thousand tiny buffers cost far more memory than their bytes.
  * Bounded: past `maxEntries` distinct values, new ones are decoded without being kept, so a log of a
- * million distinct paths cannot grow it without end.
+ * million distinct paths cannot grow it without end; nor are values longer than
+ * {@linkcode MAX_KEPT_BYTES} kept (a "host" of a megabyte is garbage, and would cost a megabyte).
  *
- * Each kept value also has an id, its rank of arrival (0, 1, 2, …), so that a parallel replay can send a
- * small integer per field instead of a string, and the strings themselves once each (`valuesSince`).
+ * Each kept value also has an id, its rank of arrival (0, 1, 2, …), so that the engine can count by
+ * id and a parallel replay can send a small integer per field instead of a string, and the strings
+ * themselves once each (`valuesSince`). An id stands for a STRING, not a byte sequence: byte sequences
+ * that decode alike (invalid UTF-8 becomes U+FFFD) share the id, and so does the same string interned
+ * as a string (`internString`), so that no key is ever counted under two ids.
  */
 export class Interner {
   #capacity: number;
@@ -22,6 +29,8 @@ export class Interner {
   #ids: Int32Array;
   /** The kept values by id. */
   readonly #byId: string[] = [];
+  /** The ids by value. */
+  readonly #byString = new Map<string, number>();
   /** The value of the last {@linkcode intern} call that returned -1 (not kept). */
   #overflow = "";
   #arena = new Uint8Array(16 * 1024);
@@ -29,6 +38,8 @@ export class Interner {
   #size = 0;
   readonly #maxEntries: number;
   readonly #decoder = new TextDecoder();
+  readonly #encoder = new TextEncoder();
+  #scratch = new Uint8Array(256);
 
   /** Creates an interner keeping at most `maxEntries` distinct values. */
   constructor(maxEntries = 65_536) {
@@ -41,9 +52,9 @@ export class Interner {
     this.#ids = new Int32Array(this.#capacity);
   }
 
-  /** Distinct values kept. */
+  /** Distinct values kept (ids given). */
   get size(): number {
-    return this.#size;
+    return this.#byId.length;
   }
 
   /** The string for `bytes[start, end)`. */
@@ -55,9 +66,14 @@ export class Interner {
    * The id of `bytes[start, end)`, or -1 when the interner is full and the value is new: then
    * {@linkcode overflow} holds it, until the next call.
    */
-  intern(bytes: Uint8Array, start: number, end: number): number {
+  intern(bytes: Uint8Array, start: number, end: number, known?: string): number {
     let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
+    let high = 0;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      high |= b;
+      h = Math.imul(h ^ b, 16777619);
+    }
     const len = end - start;
     const arena = this.#arena;
     let slot = h & this.#mask;
@@ -72,8 +88,17 @@ export class Interner {
       }
       slot = (slot + 1) & this.#mask;
     }
-    const value = this.#decoder.decode(bytes.subarray(start, end));
+    const value = known ?? this.#decoder.decode(bytes.subarray(start, end));
+    if (len > MAX_KEPT_BYTES) {
+      this.#overflow = value;
+      return -1;
+    }
+    // ASCII bytes and their string correspond one to one: an ASCII value not found by its bytes is
+    // new (internString stores the bytes it encodes), which spares a hash lookup of a fresh string
+    // for every value past the bound in a log of a million distinct clients.
+    const same = high < 0x80 ? undefined : this.#byString.get(value);
     if (this.#size >= this.#maxEntries) {
+      if (same !== undefined) return same;
       this.#overflow = value;
       return -1;
     }
@@ -83,12 +108,27 @@ export class Interner {
     this.#lengths[slot] = len + 1;
     this.#arenaUsed += len;
     this.#hashes[slot] = h;
-    const id = this.#size;
+    let id = same;
+    if (id === undefined) {
+      id = this.#byId.push(value) - 1;
+      this.#byString.set(value, id);
+    }
     this.#ids[slot] = id;
-    this.#byId.push(value);
     // Keep the table at most half full so probes stay short.
     if (++this.#size * 2 > this.#capacity) this.#grow();
     return id;
+  }
+
+  /** The id of the string `value`, as {@linkcode intern} gives it for its UTF-8 bytes. */
+  internString(value: string): number {
+    const known = this.#byString.get(value);
+    if (known !== undefined) return known;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (value.length * 3 > this.#scratch.length) {
+      this.#scratch = new Uint8Array(value.length * 3);
+    }
+    const { written } = this.#encoder.encodeInto(value, this.#scratch);
+    return this.intern(this.#scratch, 0, written, value);
   }
 
   /** The value of `id` as {@linkcode intern} returned it (-1: the value it did not keep). */

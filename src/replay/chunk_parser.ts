@@ -28,6 +28,8 @@ export interface ParseSpec {
   logFormat?: string;
   /** Lines longer than this are dropped (the splitter's default when absent). */
   maxLineBytes?: number;
+  /** Distinct values each dictionary keeps (65,536 when absent); tests make it small. */
+  dictionaryLimit?: number;
 }
 
 /**
@@ -59,16 +61,17 @@ export class ChunkParser {
     this.#spec = spec;
     const f = spec.format;
     if (spec.logFormat === undefined && (f === "clf" || f === "combined")) {
-      const p = this.#bytes = new ClfByteParser();
+      const p = this.#bytes = new ClfByteParser(spec.dictionaryLimit);
       this.#ids = internerIds({ host: p.hosts, method: p.methods, section: p.sections });
     } else {
       this.#text = spec.logFormat !== undefined
         ? logFormatParser(spec.logFormat)
         : parserFor(f ?? "clf");
+      const keep = spec.dictionaryLimit;
       const ids = this.#textIds = {
-        host: new StringIds(),
-        method: new StringIds(),
-        section: new StringIds(),
+        host: new StringIds(keep),
+        method: new StringIds(keep),
+        section: new StringIds(keep),
       };
       this.#ids = internerIds(ids);
     }

@@ -207,28 +207,51 @@ export class BatchBuilder {
 }
 
 /**
+ * The run's own dictionary, into which the main thread translates the values its workers send: ids
+ * there are what the engine counts by (LogRecord.hostId …). Absent for formats parsed from text (they
+ * are counted by string).
+ */
+export interface RunKeys {
+  /** The run's id of `value` in `field`, given now if there is room; -1 if it is not kept. */
+  idOf(field: keyof StringColumns<unknown>, value: string): number;
+  /** The run's string for an id (the very string object the rest of the run uses). */
+  name(field: keyof StringColumns<unknown>, id: number): string;
+}
+
+/**
  * The main thread's copy of one worker's dictionaries, grown by each batch in the worker's order, and
- * the reader that turns a row back into a record.
+ * the reader that turns a row back into a record. Each value is translated into the run's dictionary
+ * once, when it arrives, so that a row costs array lookups only.
  */
 export class BatchDictionaries {
   readonly #values: StringColumns<string[]> = { host: [], method: [], section: [] };
+  readonly #runIds: StringColumns<number[]> = { host: [], method: [], section: [] };
 
   /**
-   * Creates the copy of one worker's dictionaries. `canonical` is shared by every worker's copy: the
-   * same value from two workers becomes one string object, which the engine's tables look up by
-   * identity instead of comparing contents.
+   * Creates the copy of one worker's dictionaries. `keys` is the run's dictionary, if it has one;
+   * otherwise `canonical`, shared by every worker's copy, makes the same value from two workers one
+   * string object, which the engine's tables look up by identity instead of comparing contents.
    */
-  constructor(private readonly canonical: Map<string, string> = new Map()) {}
+  constructor(
+    private readonly keys?: RunKeys,
+    private readonly canonical: Map<string, string> = new Map(),
+  ) {}
 
   /** Takes in the values a batch added; call once per batch, in the order the worker made them. */
   learn(batch: RecordBatch): void {
-    const canonical = this.canonical;
+    const { keys, canonical } = this;
     for (const field of FIELDS) {
       const values = this.#values[field];
+      const runIds = this.#runIds[field];
       for (const v of batch.added[field]) {
-        let c = canonical.get(v);
-        if (c === undefined) canonical.set(v, c = v);
-        values.push(c);
+        const id = keys?.idOf(field, v) ?? -1;
+        runIds.push(id);
+        if (id >= 0) values.push(keys!.name(field, id));
+        else {
+          let c = canonical.get(v);
+          if (c === undefined) canonical.set(v, c = v);
+          values.push(c);
+        }
       }
     }
   }
@@ -239,14 +262,32 @@ export class BatchDictionaries {
     out.status = batch.status[i];
     out.bytes = batch.size[i];
     out.duration = batch.duration === null ? NaN : batch.duration[i];
-    out.host = this.#value("host", batch, i);
-    out.method = this.#value("method", batch, i);
-    out.section = this.#value("section", batch, i);
+    const ids = batch.ids;
+    let local = ids.host[i];
+    if (local >= 0) {
+      out.host = this.#values.host[local];
+      out.hostId = this.#runIds.host[local];
+    } else out.hostId = this.#unkept("host", batch.extra[-1 - local], out);
+    local = ids.method[i];
+    if (local >= 0) {
+      out.method = this.#values.method[local];
+      out.methodId = this.#runIds.method[local];
+    } else out.methodId = this.#unkept("method", batch.extra[-1 - local], out);
+    local = ids.section[i];
+    if (local >= 0) {
+      out.section = this.#values.section[local];
+      out.sectionId = this.#runIds.section[local];
+    } else out.sectionId = this.#unkept("section", batch.extra[-1 - local], out);
   }
 
-  #value(field: keyof StringColumns<unknown>, batch: RecordBatch, i: number): string {
-    const id = batch.ids[field][i];
-    return id >= 0 ? this.#values[field][id] : batch.extra[-1 - id];
+  /**
+   * A value the worker did not keep: the run may still know it (seen first elsewhere), and then it
+   * must be counted by that id, like every other occurrence of it.
+   */
+  #unkept(field: keyof StringColumns<unknown>, value: string, out: LogRecord): number {
+    const id = this.keys?.idOf(field, value) ?? -1;
+    out[field] = id >= 0 ? this.keys!.name(field, id) : value;
+    return id;
   }
 }
 

@@ -7,12 +7,12 @@
  * cannot be parsed in regions (W3C) is read in one pass.
  */
 import { LineDelivery, readBuffer, readToEnd } from "../source/line_reader.ts";
-import { readRegion } from "../source/line_region.ts";
+import { lineStartAt, readRegion } from "../source/line_region.ts";
 import { readFileOnce } from "../source/read_once.ts";
 import { sourceError } from "../source/source_error.ts";
 import type { SourceOptions } from "../source/source_options.ts";
 import { parsesInRegions, type ParseSpec } from "./chunk_parser.ts";
-import type { BatchDictionaries, RecordBatch } from "./record_batch.ts";
+import type { BatchDictionaries, RecordBatch, RunKeys } from "./record_batch.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
 /** Size of a region: large enough that a batch's messaging is noise, small enough to share out. */
@@ -30,6 +30,8 @@ export interface ReplayOptions extends SourceOptions {
    * go on in one pass (format unknown, or parsed with state).
    */
   parseSpec(): ParseSpec | undefined;
+  /** Asked with parseSpec: the run's dictionary that workers' values are translated into, if any. */
+  runKeys?(): RunKeys | undefined;
   /** Receives each later region's parsed rows, in file order, with the dictionaries they refer to. */
   onRecords(batch: RecordBatch, dictionaries: BatchDictionaries): void;
 }
@@ -77,8 +79,17 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
       delivery.batch();
       return;
     }
-    pool.start(spec, chunkBytes);
-    await consumeRegions(pool, Math.ceil(size / chunkBytes), options);
+    pool.start(spec, chunkBytes, options.runKeys?.());
+    const resume = await consumeRegions(pool, Math.ceil(size / chunkBytes), options);
+    if (resume === undefined || options.signal?.aborted) return;
+    // On in one pass from the region the workers would have parsed next.
+    pool.close();
+    const from = await io(path, () => lineStartAt(file, resume * chunkBytes, buffer));
+    await io(path, () => file.seek(from, Deno.SeekMode.Start));
+    await readToEnd(file, buffer, delivery, options.signal);
+    if (options.signal?.aborted) return;
+    delivery.flush();
+    delivery.batch();
   } finally {
     pool.close();
     file.close();
@@ -88,12 +99,22 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
 /** Regions a worker may parse ahead of the one the main thread waits for. */
 const AHEAD_PER_WORKER = 2;
 
-/** Hands regions 1 … count-1 to the pool and their batches on, in order. */
+/**
+ * Past this share of a batch's rows carrying values the worker's dictionaries could not keep (a log
+ * of a million distinct clients), the workers stop paying: the main thread makes a string of nearly
+ * every value anyway, and three heaps churn instead of one. The replay goes on in one pass.
+ */
+const MAX_UNKEPT_SHARE = 0.25;
+
+/**
+ * Hands regions 1 … count-1 to the pool and their batches on, in order. Returns the region to go on
+ * from in one pass, when the workers stop paying, or undefined when every region was handed on.
+ */
 async function consumeRegions(
   pool: WorkerPool,
   count: number,
   options: ReplayOptions,
-): Promise<void> {
+): Promise<number | undefined> {
   const ahead = AHEAD_PER_WORKER * options.jobs;
   const queue: Array<Promise<RecordBatch>> = [];
   let next = 1;
@@ -109,9 +130,12 @@ async function consumeRegions(
     dictionaries.learn(batch);
     options.onRecords(batch, dictionaries);
     options.onProgress?.(batch.bytes);
+    const unkept = batch.extra.length;
     pool.recycle(batch);
     options.onBatch?.();
+    if (unkept > batch.rows * MAX_UNKEPT_SHARE && batch.chunk + 1 < count) return batch.chunk + 1;
   }
+  return undefined;
 }
 
 /** Runs a read, turning its failure into a SourceError naming the file. */

@@ -1,9 +1,10 @@
 import { ownedCopy } from "../core/tally.ts";
+import { MAX_KEPT_BYTES } from "../parse/interner.ts";
 
 /**
  * Strings → small integer ids in order of arrival, bounded: the text parsers' counterpart of the byte
  * parser's interners, so that a worker sends each distinct host, method or section once. Past
- * `maxEntries` distinct values, new ones get -1 and travel with their row instead.
+ * `maxEntries` distinct values, new ones (and long ones) get -1 and travel with their row instead.
  */
 export class StringIds {
   readonly #ids = new Map<string, number>();
@@ -24,7 +25,8 @@ export class StringIds {
   id(value: string): number {
     const known = this.#ids.get(value);
     if (known !== undefined) return known;
-    if (this.#values.length >= this.#max) return -1;
+    // Long values are garbage, and are not kept (as the byte parser's interners do).
+    if (this.#values.length >= this.#max || value.length > MAX_KEPT_BYTES) return -1;
     // Kept for the whole run: not a slice that would pin the whole line it was cut from.
     const kept = ownedCopy(value);
     const id = this.#values.push(kept) - 1;

@@ -8,6 +8,7 @@ import {
   BatchDictionaries,
   columnBuffers,
   type RecordBatch,
+  type RunKeys,
   transferList,
 } from "./record_batch.ts";
 import { SourceError } from "../source/source_error.ts";
@@ -29,7 +30,6 @@ export class WorkerPool {
   /** Starts `n` workers (they load while the caller reads the start of the file). */
   constructor(n: number, path: string) {
     this.#path = path;
-    const canonical = new Map<string, string>();
     for (let w = 0; w < n; w++) {
       const worker = new Worker(new URL("./parse_worker.ts", import.meta.url).href, {
         type: "module",
@@ -43,13 +43,17 @@ export class WorkerPool {
       };
       this.#workers.push(worker);
       this.#waiting.push(waiting);
-      this.#dictionaries.push(new BatchDictionaries(canonical));
     }
   }
 
-  /** Tells every worker how to parse and how large the regions are. */
-  start(spec: ParseSpec, chunkBytes: number): void {
+  /**
+   * Tells every worker how to parse and how large the regions are; their values are translated into
+   * `keys`, the run's dictionary, if it has one.
+   */
+  start(spec: ParseSpec, chunkBytes: number, keys?: RunKeys): void {
+    const canonical = new Map<string, string>();
     for (const w of this.#workers) {
+      this.#dictionaries.push(new BatchDictionaries(keys, canonical));
       w.postMessage({ type: "init", path: this.#path, spec, chunkBytes } satisfies ToWorker);
     }
   }

@@ -27,6 +27,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         clients: ranked(event.clients, "client"),
         clientCount: event.clientCount,
         methods: event.methods,
+        ...(event.approximate ? { approximate: true } : {}),
         ...(event.latency ? { latency: event.latency } : {}),
         invalid: event.invalid,
         late: event.late,
@@ -40,8 +41,9 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
     case "summary":
       return {
         type: "summary",
-        start: event.start,
-        end: event.end,
+        // With no record read there is no span: null, since 0 would be a real time (1970).
+        start: event.hits > 0 ? event.start : null,
+        end: event.hits > 0 ? event.end : null,
         hits: event.hits,
         bytes: event.bytes,
         invalid: event.invalid,
@@ -55,7 +57,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
   }
 }
 
-function ranked(rows: Array<Ranked & { error?: number }>, name: string) {
+function ranked(rows: Ranked[], name: string) {
   return rows.map((r) =>
     r.error ? { [name]: r.key, hits: r.hits, error: r.error } : { [name]: r.key, hits: r.hits }
   );

@@ -8,6 +8,8 @@
  * are overwritten by output they did not write.
  */
 
+import { plural } from "./text_format.ts";
+
 /** What the bar shows. */
 export interface ProgressState {
   bytesDone: number;
@@ -22,7 +24,8 @@ export function renderProgress(s: ProgressState, width: number): string {
   const seconds = s.elapsedMs / 1000;
   const rate = seconds > 0 ? s.lines / seconds : 0;
   const left = fraction > 0 && fraction < 1 ? (seconds / fraction) * (1 - fraction) : 0;
-  const info = `${(fraction * 100).toFixed(0).padStart(3)}%  ${group(s.lines)} lines  ` +
+  const info =
+    `${(fraction * 100).toFixed(0).padStart(3)}%  ${group(s.lines)} ${plural(s.lines, "line")}  ` +
     `${group(Math.round(rate))} lines/s  ${clock(left)} left`;
   const barWidth = Math.max(0, Math.min(40, width - info.length - 3));
   if (barWidth < 5) return info.slice(0, Math.max(0, width - 1));

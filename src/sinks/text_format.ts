@@ -68,11 +68,12 @@ function formatStats(e: StatsEvent, c: Colors): string {
   const codes = byCount(e.status).slice(0, 5).map(([k, v]) => `${k} ${v}`).join("  ");
   const methods = byCount(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ");
   const lines = [
-    `${c.bold(head)}  ${c.bold(String(e.hits))} hits  ${fixed2(e.hits / span)} req/s  ` +
+    `${c.bold(head)}  ${c.bold(String(e.hits))} ${plural(e.hits, "hit")}  ` +
+    `${fixed2(e.hits / span)} req/s  ` +
     formatBytes(e.bytes),
-    `  sections  ${rankedList(e.sections, e.sectionCount)}`,
+    `  sections  ${rankedList(e.sections, e.sectionCount, e.approximate)}`,
     `  status    ${classes}   (${codes})`,
-    `  clients   ${rankedList(e.clients, e.clientCount)}`,
+    `  clients   ${rankedList(e.clients, e.clientCount, e.approximate)}`,
     `  methods   ${methods}`,
     ...(e.latency ? [`  latency   ${latencyText(e.latency)}`] : []),
     `  invalid ${e.invalid}  late ${e.late}`,
@@ -95,7 +96,8 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
     c.bold("Summary"),
     e.hits > 0
       ? `  ${formatLogTime(e.start)} .. ${formatLogTime(e.end)} (${formatDuration(span)})  ` +
-        `${e.hits} hits  ${fixed2(e.hits / Math.max(1, span))} req/s  ${formatBytes(e.bytes)}`
+        `${e.hits} ${plural(e.hits, "hit")}  ${fixed2(e.hits / Math.max(1, span))} req/s  ` +
+        formatBytes(e.bytes)
       : "  no requests read",
     `  invalid ${e.invalid}  late ${e.late}`,
   ];
@@ -114,13 +116,17 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
   return lines.join("\n");
 }
 
-function rankedList(rows: Array<Ranked & { error?: number }>, total: number): string {
-  // An approximate count (bounded table over a long span) shows its possible over-count.
+/**
+ * `key hits` pairs, then how many more keys there were. An approximate count (a bounded table that
+ * overflowed) shows its possible over-count, and the number of keys is then a lower bound.
+ */
+function rankedList(rows: Ranked[], total: number, atLeast = false): string {
   const shown = rows.map((r) =>
     `${escapeControl(r.key)} ${r.hits}${r.error ? `(±${r.error})` : ""}`
   )
     .join("  ");
-  return total > rows.length ? `${shown}  (+${total - rows.length} more)` : shown;
+  if (total <= rows.length) return shown;
+  return `${shown}  (+${total - rows.length}${atLeast ? " or more" : " more"})`;
 }
 
 /** `p50 12.3 ms  p90 45.6 ms  p99 120 ms`. */
@@ -143,6 +149,11 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** `word` for one, `words` for any other count. */
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
 }
 
 function fixed2(n: number): string {

@@ -3,7 +3,7 @@
  * users get (`-P=monilog`), and read its JSON events as they come.
  */
 
-import { PERMISSION_SET } from "../../tasks/permission_set.ts";
+import { runtimeArgs } from "../../tasks/runtime_flags.ts";
 
 /** The repository root (where deno.json lives). */
 export const REPO_ROOT = new URL("../../", import.meta.url).pathname;
@@ -35,7 +35,7 @@ export async function runCli(
   options: { stdin?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-q", `-P=${PERMISSION_SET}`, "main.ts", ...args],
+    args: ["run", "-q", ...runtimeArgs(), "main.ts", ...args],
     cwd: REPO_ROOT,
     env: cliEnv(options.env),
     clearEnv: true,
@@ -64,7 +64,7 @@ export class LiveCli {
   /** Starts `monilog ARGS…`. */
   constructor(args: string[]) {
     this.#child = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-q", `-P=${PERMISSION_SET}`, "main.ts", ...args],
+      args: ["run", "-q", ...runtimeArgs(), "main.ts", ...args],
       cwd: REPO_ROOT,
       env: cliEnv(),
       clearEnv: true,
@@ -80,13 +80,26 @@ export class LiveCli {
   }
 
   /** Waits until `predicate` holds for the events so far, or fails after `timeoutMs`. */
-  async waitFor(
+  waitFor(
     what: string,
     predicate: (events: Array<Record<string, unknown>>) => boolean,
     timeoutMs = 15_000,
   ): Promise<void> {
+    return this.#until(what, () => predicate(this.events), timeoutMs);
+  }
+
+  /** Waits until `predicate` holds for the standard error lines so far, or fails after `timeoutMs`. */
+  waitForStderr(
+    what: string,
+    predicate: (lines: string[]) => boolean,
+    timeoutMs = 15_000,
+  ): Promise<void> {
+    return this.#until(what, () => predicate(this.stderrLines), timeoutMs);
+  }
+
+  async #until(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.events)) {
+    while (!done()) {
       if (Date.now() > deadline) {
         throw new Error(
           `timed out waiting for ${what}; events: ${JSON.stringify(this.events.slice(-5))}; ` +

@@ -6,7 +6,7 @@
  */
 import { deepEqual, equal } from "node:assert/strict";
 import { cliEnv, REPO_ROOT, runCli } from "../_helpers/cli.ts";
-import { PERMISSION_SET } from "../../tasks/permission_set.ts";
+import { runtimeArgs } from "../../tasks/runtime_flags.ts";
 import { parserFor } from "../../src/parse/mod.ts";
 import { newRecord } from "../../src/record.ts";
 
@@ -29,7 +29,7 @@ function referenceAlerts(times: number[], window: number, threshold: number) {
 /** Starts `monilog monitor ARGS…` and collects its JSON events. */
 function startMonitor(args: string[]) {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-q", `-P=${PERMISSION_SET}`, "main.ts", "monitor", ...args],
+    args: ["run", "-q", ...runtimeArgs(), "main.ts", "monitor", ...args],
     cwd: REPO_ROOT,
     env: cliEnv(),
     clearEnv: true,

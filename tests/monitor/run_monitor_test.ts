@@ -89,6 +89,32 @@ Deno.test("runMonitor() counts invalid and blank lines in place, with workers as
   }
 });
 
+Deno.test("runMonitor() replays a log of more distinct clients than workers keep, as in one pass", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "monilog-replay-" });
+  try {
+    const path = `${dir}/clients.log`;
+    const lines = [];
+    // 70,000 distinct clients: past the workers' (and the run's) 65,536-value dictionaries, so the
+    // replay steps down to one pass part-way, and the last clients are counted by string.
+    for (let i = 0; i < 70_000; i++) {
+      const s = Math.floor(i / 2000);
+      lines.push(
+        `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} - - [01/Jan/2026:00:00:` +
+          `${String(s).padStart(2, "0")} +0000] "GET /p${i % 3}/x HTTP/1.1" 200 1`,
+      );
+    }
+    await Deno.writeTextFile(path, lines.join("\n") + "\n");
+    const config = { json: true, format: "clf" as const };
+    const one = await replay(path, config);
+    const stats = one.stdout.map((l) => JSON.parse(l)).filter((e) => e.type === "stats");
+    // Every line is a new client: each interval counts as many clients as hits, exactly.
+    equal(stats.every((e) => e.clientCount === e.hits && e.approximate === undefined), true);
+    deepEqual(await replay(path, { ...config, jobs: 2, chunkBytes: 200_000 }), one);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("runMonitor() counts over-long lines in place, with workers as in one pass", async () => {
   const dir = await Deno.makeTempDir({ prefix: "monilog-replay-" });
   try {

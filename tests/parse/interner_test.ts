@@ -1,5 +1,5 @@
-import { equal } from "node:assert/strict";
-import { Interner } from "../../src/parse/interner.ts";
+import { deepEqual, equal } from "node:assert/strict";
+import { Interner, MAX_KEPT_BYTES } from "../../src/parse/interner.ts";
 
 const enc = new TextEncoder();
 
@@ -24,4 +24,27 @@ Deno.test("Interner grows, and stops keeping new values past its bound", () => {
   const b = enc.encode("/s42");
   equal(i.get(b, 0, b.length), "/s42");
   equal(i.size, 5000);
+});
+
+Deno.test("Interner ids stand for strings: byte forms that decode alike share one", () => {
+  const i = new Interner();
+  // Two different invalid bytes both decode to U+FFFD.
+  const a = i.intern(new Uint8Array([0x2f, 0x61, 0xff]), 0, 3);
+  const b = i.intern(new Uint8Array([0x2f, 0x61, 0xfe]), 0, 3);
+  equal(a, b);
+  equal(i.value(a), "/a\ufffd");
+  equal(i.internString("/a\ufffd"), a);
+  // A string interned first gets the id its bytes get later.
+  const c = i.internString("/é");
+  equal(i.intern(enc.encode("/é"), 0, enc.encode("/é").length), c);
+  equal(i.size, 2);
+  deepEqual(i.valuesSince(0), ["/a\ufffd", "/é"]);
+});
+
+Deno.test("Interner keeps no value longer than MAX_KEPT_BYTES", () => {
+  const i = new Interner();
+  const long = enc.encode("/" + "x".repeat(MAX_KEPT_BYTES));
+  equal(i.intern(long, 0, long.length), -1);
+  equal(i.overflow.length, MAX_KEPT_BYTES + 1);
+  equal(i.size, 0);
 });

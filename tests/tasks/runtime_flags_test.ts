@@ -1,19 +1,23 @@
-/** What is tested is what ships: one permission set, used by the tasks, the CLI tests and compile. */
-import { deepEqual, equal, match } from "node:assert/strict";
-import { PERMISSION_SET } from "../../tasks/permission_set.ts";
+/**
+ * What is tested is what ships: one permission set and one set of V8 flags, used by the run tasks, the
+ * CLI tests, simulate, bench and compile.
+ */
+import { deepEqual, equal } from "node:assert/strict";
+import { PERMISSION_SET, runtimeArgs, V8_FLAGS } from "../../tasks/runtime_flags.ts";
 import { compileArgs } from "../../tasks/compile.ts";
 import { REPO_ROOT, runCli } from "../_helpers/cli.ts";
 
 const config = JSON.parse(await Deno.readTextFile(`${REPO_ROOT}deno.json`));
 
-Deno.test("the run tasks, the CLI tests and the compile task use the same permission set", () => {
+Deno.test("the run tasks, the CLI tests and the compile task run monilog the same way", () => {
   equal(PERMISSION_SET, "monilog");
+  deepEqual(runtimeArgs(), [`-P=${PERMISSION_SET}`, `--v8-flags=${V8_FLAGS}`]);
   for (const task of ["monitor", "generate"]) {
-    match(config.tasks[task], new RegExp(` -P=${PERMISSION_SET} main\\.ts ${task}$`));
+    equal(config.tasks[task], `deno run -q ${runtimeArgs().join(" ")} main.ts ${task}`);
   }
   const args = compileArgs(undefined);
-  equal(args.includes(`-P=${PERMISSION_SET}`), true, args.join(" "));
-  // The CLI tests' helper imports the same constant (tests/_helpers/cli.ts).
+  for (const arg of runtimeArgs()) equal(args.includes(arg), true, args.join(" "));
+  // The CLI tests' helper, simulate and bench import runtimeArgs() (tests/_helpers/cli.ts).
 });
 
 Deno.test("monilog's permission set grants files and a few variables, nothing else", () => {

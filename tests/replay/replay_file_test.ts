@@ -1,0 +1,64 @@
+import { deepEqual, equal } from "node:assert/strict";
+import { replayFile } from "../../src/replay/replay_file.ts";
+
+/** `count` Common lines, each from a client never seen before. */
+function distinctClients(count: number): string {
+  let text = "";
+  for (let i = 0; i < count; i++) {
+    text += `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} - - ` +
+      `[01/Jan/2026:00:00:${String(i % 60).padStart(2, "0")} +0000] "GET /a HTTP/1.1" 200 1\n`;
+  }
+  return text;
+}
+
+async function withLog(text: string, fn: (path: string) => Promise<void>) {
+  const path = await Deno.makeTempFile({ prefix: "monilog-replay-" });
+  try {
+    await Deno.writeTextFile(path, text);
+    await fn(path);
+  } finally {
+    await Deno.remove(path);
+  }
+}
+
+/** Replays `path`, counting what arrives as lines (one pass) and as rows of batches (workers). */
+async function counted(path: string, chunkBytes: number, dictionaryLimit?: number) {
+  const seen = { lines: 0, rows: 0, batches: 0, bytes: 0 };
+  await replayFile(path, {
+    jobs: 2,
+    chunkBytes,
+    onLine: () => seen.lines++,
+    onLineBytes: () => seen.lines++,
+    onProgress: (n) => seen.bytes += n,
+    parseSpec: () => ({ format: "clf", dictionaryLimit }),
+    onRecords: (batch) => {
+      seen.batches++;
+      seen.rows += batch.rows;
+    },
+  });
+  return seen;
+}
+
+Deno.test("replayFile() hands regions after the first to workers, every line once", () =>
+  withLog(distinctClients(3000), async (path) => {
+    const size = (await Deno.stat(path)).size;
+    const seen = await counted(path, 8192);
+    equal(seen.lines + seen.rows, 3000);
+    equal(seen.batches, Math.ceil(size / 8192) - 1);
+    equal(seen.bytes, size);
+  }));
+
+Deno.test("replayFile() goes on in one pass once values overflow the workers' dictionaries", () =>
+  withLog(distinctClients(3000), async (path) => {
+    const size = (await Deno.stat(path)).size;
+    // Dictionaries of 50 values: the first worker batch already carries most values unkept.
+    const seen = await counted(path, 8192, 50);
+    equal(seen.lines + seen.rows, 3000);
+    deepEqual([seen.batches, seen.bytes], [1, size]);
+  }));
+
+Deno.test("replayFile() reads a small file, or with one job, in one pass", () =>
+  withLog(distinctClients(100), async (path) => {
+    const seen = await counted(path, 1 << 20);
+    deepEqual([seen.lines, seen.batches], [100, 0]);
+  }));

@@ -10,6 +10,7 @@ import { monitorCommand } from "./src/cli/monitor_command.ts";
 import { generateCommand } from "./src/cli/generate_command.ts";
 import { denoRuntime } from "./src/cli/deno_runtime.ts";
 import { completionsCommand } from "./src/cli/completions_command.ts";
+import { escapeControl } from "./src/sinks/escape.ts";
 
 function buildProgram(): Command {
   const program = new Command("monilog")
@@ -21,8 +22,19 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      // Commander's own errors ("error: unknown option '--x'") go to stderr as one line.
-      outputError: (text, write) => write(text.trimEnd().replace(/^error: /, "monilog: ") + "\n"),
+      // Commander's own errors ("error: unknown option '--x'") go to stderr as one line; its
+      // suggestion ("\n(Did you mean --y?)") joins that line instead of starting a second one, and
+      // the arguments it quotes are shown with their control characters escaped.
+      outputError: (text, write) =>
+        write(
+          escapeControl(text.trim().replace(/^error: /, "monilog: ").replace(/\s*\n\s*/g, " ")) +
+            "\n",
+        ),
+      // The help has no colour to strip, and commander's own colour test reads CLICOLOR_FORCE, which
+      // the monilog permission set does not grant: deciding here keeps --help from failing (or, on a
+      // terminal, from asking for env access).
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     });
   for (
     const sub of [monitorCommand(denoRuntime), generateCommand(), completionsCommand(() => program)]
@@ -42,7 +54,8 @@ function buildProgram(): Command {
 async function main(args: string[]): Promise<number> {
   const program = buildProgram();
   if (args.length === 0) {
-    program.outputHelp();
+    // No command is a usage error: the help goes to stderr, as with any other.
+    program.outputHelp({ error: true });
     return EXIT_USAGE;
   }
   try {
@@ -53,12 +66,13 @@ async function main(args: string[]): Promise<number> {
       // Help and version "errors" are commander's way of stopping after printing; they succeed.
       return err.exitCode === 0 ? 0 : EXIT_USAGE;
     }
+    // These messages name paths and values the user gave, which may hold control characters.
     if (err instanceof UsageError) {
-      console.error(`monilog: ${err.message}`);
+      console.error(`monilog: ${escapeControl(err.message)}`);
       return EXIT_USAGE;
     }
     if (err instanceof RuntimeFailure) {
-      console.error(`monilog: ${err.message}`);
+      console.error(`monilog: ${escapeControl(err.message)}`);
       return EXIT_FAILURE;
     }
     // Anything else is a bug: show the stack so it can be reported.

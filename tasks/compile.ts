@@ -6,8 +6,9 @@
  * binary that DENORT_BIN names. Where neither is possible (no network to Deno's download site) this task
  * says so in one line and exits 1.
  */
-import { PERMISSION_SET } from "./permission_set.ts";
+import { runtimeArgs } from "./runtime_flags.ts";
 import { VERSION } from "../src/version.ts";
+import { describeIoError } from "../src/cli/errors.ts";
 
 /** The release targets: Linux x86-64/arm64, macOS x86-64/arm64, Windows x86-64. */
 export const TARGETS = [
@@ -34,14 +35,45 @@ export const WORKER_MODULES = ["src/replay/parse_worker.ts"];
 
 /** The `deno compile` arguments for `target` (the host when undefined). */
 export function compileArgs(target: string | undefined): string[] {
-  const args = ["compile", "-q", `-P=${PERMISSION_SET}`, "--output", outputFor(target)];
+  const args = ["compile", "-q", ...runtimeArgs(), "--output", outputFor(target)];
   for (const worker of WORKER_MODULES) args.push("--include", `${ROOT}${worker}`);
   if (target !== undefined) args.push("--target", target);
   args.push(`${ROOT}main.ts`);
   return args;
 }
 
+/**
+ * Why DENORT_BIN cannot be used, or undefined when it is unset or names a file. Checked before
+ * `deno compile`, whose own report of a bad DENORT_BIN is a multi-line trace.
+ */
+export async function denortBinProblem(path: string | undefined): Promise<string | undefined> {
+  if (!path) return undefined;
+  try {
+    if ((await Deno.stat(path)).isFile) return undefined;
+    return `compile: DENORT_BIN "${path}" is not a file; it must name the denort binary of ` +
+      `Deno ${Deno.version.deno}`;
+  } catch (err) {
+    return `compile: DENORT_BIN "${path}": ${describeIoError(err)}; it must name the denort ` +
+      `binary of Deno ${Deno.version.deno}, or be unset for deno to download one`;
+  }
+}
+
+/** After a failed build: `dist/`, if the build created it and it stays empty, is not left behind. */
+async function removeEmptyDist(): Promise<void> {
+  // Not recursive: a dist/ that holds other builds (or an earlier good one) stays.
+  await Deno.remove(`${ROOT}dist`).catch(() => {});
+}
+
 async function compile(target: string | undefined): Promise<boolean> {
+  const problem = await denortBinProblem(Deno.env.get("DENORT_BIN"));
+  if (problem !== undefined) console.error(problem);
+  const ok = problem === undefined && await build(target);
+  if (!ok) await removeEmptyDist();
+  return ok;
+}
+
+/** Runs `deno compile` for `target` and checks what it built; false (said in one line) if not usable. */
+async function build(target: string | undefined): Promise<boolean> {
   const output = outputFor(target);
   const args = compileArgs(target);
   const result = await new Deno.Command(Deno.execPath(), {
@@ -59,6 +91,8 @@ async function compile(target: string | undefined): Promise<boolean> {
         `compile: ${output.slice(ROOT.length)} does not run as monilog ${VERSION}; ` +
           `DENORT_BIN must name the denort binary of Deno ${Deno.version.deno}, not deno itself`,
       );
+      // Removed, so that nothing picks it up as a release.
+      await Deno.remove(output).catch(() => {});
       return false;
     }
     console.log(`built ${output.slice(ROOT.length)}`);

@@ -9,6 +9,22 @@ import { UsageError } from "./errors.ts";
 const DEFAULT_RATES = [8, 12, 8];
 const DEFAULT_DURATIONS = [150, 150, 150];
 
+/**
+ * Upper bounds, generous for any real use, that make a slip of the finger a usage error instead of a
+ * crash: a second's requests are built and formatted in memory at once (a million lines is ~100 MB of
+ * text), timestamps must stay dates, and every rotation renames each kept file.
+ */
+const MAX_RATE = 1_000_000;
+const MAX_DURATION = 30 * 24 * 3600;
+const MAX_KEEP = 1000;
+/**
+ * A paced run sleeps up to 1000 / speed ms at a time, and timers cap out at 2^31 - 1 ms (24.8 days;
+ * longer ones fire at once): below 0.001 (a log second per 16.7 minutes) pacing would silently stop.
+ * Above a million, pacing is no longer distinguishable from unpaced (0).
+ */
+const MIN_SPEED = 0.001;
+const MAX_SPEED = 1_000_000;
+
 /** Parses `--start`: unix seconds, or an ISO 8601 date or date-time. */
 export function parseStart(value: string): number {
   const seconds = parseStartTime(value);
@@ -19,6 +35,22 @@ export function parseStart(value: string): number {
     );
   }
   return seconds;
+}
+
+const anySpeed = numberOption({ min: 0, max: MAX_SPEED });
+
+/** Parses `--speed`: 0 (unpaced), or a pace from MIN_SPEED to MAX_SPEED. */
+function parseSpeed(value: string): number {
+  let speed = NaN;
+  try {
+    speed = anySpeed(value);
+  } catch {
+    // Reported below with the whole accepted range.
+  }
+  if (speed === 0 || speed >= MIN_SPEED) return speed;
+  throw new InvalidArgumentError(
+    `expected 0 (unpaced) or a number from ${MIN_SPEED} to ${MAX_SPEED}.`,
+  );
 }
 
 /** Accumulates a variadic list of numbers, each checked by `parse`. */
@@ -35,23 +67,22 @@ export function generateCommand(): Command {
     .description("Write realistic synthetic traffic to a log, phase by phase.")
     .option(
       "--rates <r...>",
-      `requests per second for each phase (default: ${DEFAULT_RATES.join(" ")})`,
-      numberList(numberOption({ min: 0 })),
+      `requests per second for each phase, 0 to ${MAX_RATE} (default: ${DEFAULT_RATES.join(" ")})`,
+      numberList(numberOption({ min: 0, max: MAX_RATE })),
     )
     .option(
       "--durations <s...>",
-      `length of each phase in seconds, as many as --rates (default: ${
-        DEFAULT_DURATIONS.join(" ")
-      })`,
-      numberList(numberOption({ min: 1, integer: true })),
+      `length of each phase in seconds, 1 to ${MAX_DURATION} (30 days), as many as --rates ` +
+        `(default: ${DEFAULT_DURATIONS.join(" ")})`,
+      numberList(numberOption({ min: 1, max: MAX_DURATION, integer: true })),
     )
     .option("-o, --output <path>", "file to append to; - writes standard output", "/tmp/access.log")
     .addOption(new Option("--format <f>", "line format").choices(FORMATS).default("clf" as const))
     .option(
       "--speed <x>",
       "time compression: at 60, one minute of traffic (by its timestamps) is written per real " +
-        "second; 0 = unpaced, as fast as possible",
-      numberOption({ min: 0 }),
+        `second; ${MIN_SPEED} to ${MAX_SPEED}, or 0 = unpaced, as fast as possible`,
+      parseSpeed,
       1,
     )
     .option(
@@ -90,8 +121,8 @@ export function generateCommand(): Command {
     )
     .option(
       "--keep <n>",
-      "rotated files to keep: PATH.1 (newest) … PATH.N; older ones are deleted",
-      numberOption({ min: 1, integer: true }),
+      `rotated files to keep, 1 to ${MAX_KEEP}: PATH.1 (newest) … PATH.N; older ones are deleted`,
+      numberOption({ min: 1, max: MAX_KEEP, integer: true }),
       5,
     )
     .addHelpText(

@@ -133,9 +133,12 @@ class Run {
       if (!(await this.#flush())) return false;
       const left = due - this.rt.now();
       if (left > 0) await this.rt.sleep(left);
-    } else if (now - due > BEHIND_MS && !this.report.fellBehind) {
+    } else if (now - due > BEHIND_MS && !this.report.fellBehind && this.report.lines > 0) {
+      // Said only once lines were written: the first second can be late from being built alone (a
+      // million requests take a while), and a rate measured over nothing would read "0 lines/s".
+      // Being late here means more than a second behind, so the rate is taken over a second or more.
       this.report.fellBehind = true;
-      const achieved = this.report.lines / Math.max(0.001, (now - this.#t0) / 1000);
+      const achieved = this.report.lines / ((now - this.#t0) / 1000);
       const asked = this.config.phases[phase].rate * speed;
       this.rt.stderr(
         `monilog generate: cannot keep up with --speed ${speed} (${Math.round(asked)} lines/s ` +

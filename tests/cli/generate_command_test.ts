@@ -1,7 +1,7 @@
 /** The `generate` command through the real CLI. */
 import { deepEqual, equal, match, notEqual } from "node:assert/strict";
 import { REPO_ROOT, runCli } from "../_helpers/cli.ts";
-import { PERMISSION_SET } from "../../tasks/permission_set.ts";
+import { runtimeArgs } from "../../tasks/runtime_flags.ts";
 import { CSV_HEADER } from "../../src/generate/line_format.ts";
 import { parserFor, SKIP } from "../../src/parse/mod.ts";
 import { FORMATS, newRecord } from "../../src/record.ts";
@@ -176,7 +176,7 @@ Deno.test("generate --keep N keeps the newest N rotated files and drops older on
 Deno.test("generate -o - stops quietly when its reader goes away", async () => {
   const child = new Deno.Command(Deno.execPath(), {
     args: [
-      ...["run", "-q", `-P=${PERMISSION_SET}`, "main.ts", "generate", "-o", "-", "--speed", "0"],
+      ...["run", "-q", ...runtimeArgs(), "main.ts", "generate", "-o", "-", "--speed", "0"],
       // About 8 MB: far more than a pipe and a stream buffer hold.
       ...["--rates", "1000", "--durations", "100"],
     ],
@@ -200,20 +200,20 @@ Deno.test("generate rejects a bad flag or value with exit 2 and one line naming 
     ],
     [["--durations", "10", "20"], /--durations: expected as many values as --rates \(3\), got 2/],
     [["--rates", "1", "2"], /--durations: expected as many values as --rates \(2\), got 0/],
-    [["--rates", "-3", "--durations", "10"], /--rates.*a number >= 0/],
-    [["--rates", "x", "--durations", "10"], /--rates.*a number >= 0/],
-    [["--durations", "0", "1", "2"], /--durations.*whole number >= 1/],
-    [["--durations", "1.5", "1", "2"], /--durations.*whole number >= 1/],
+    [["--rates", "-3", "--durations", "10"], /--rates.*a number from 0 to 1000000/],
+    [["--rates", "x", "--durations", "10"], /--rates.*a number from 0 to 1000000/],
+    [["--durations", "0", "1", "2"], /--durations.*whole number from 1 to 2592000/],
+    [["--durations", "1.5", "1", "2"], /--durations.*whole number from 1 to 2592000/],
     [["--start", "yesterday"], /--start.*ISO 8601/],
     [["--start", "2026-02-30T00:00:00Z"], /--start.*ISO 8601/],
     [["--format", "xml"], /--format.*clf, combined, csv/],
-    [["--speed", "fast"], /--speed.*a number >= 0/],
-    [["--speed", "-1"], /--speed.*a number >= 0/],
+    [["--speed", "fast"], /--speed.*0 \(unpaced\) or a number from 0\.001 to 1000000/],
+    [["--speed", "-1"], /--speed.*0 \(unpaced\) or a number from 0\.001 to 1000000/],
     [["--seed", "-1"], /--seed.*whole number from 0 to 4294967295/],
     [["--rotate-lines", "0"], /--rotate-lines.*whole number >= 1/],
     [["--rotate-seconds", "x"], /--rotate-seconds.*whole number >= 1/],
     [["--rotate-mode", "move"], /--rotate-mode.*rename, copytruncate/],
-    [["--keep", "0"], /--keep.*whole number >= 1/],
+    [["--keep", "0"], /--keep.*whole number from 1 to 1000/],
     [["-o", "-", "--rotate-lines", "10"], /cannot rotate standard output/],
     [["--no-such-flag"], /unknown option '--no-such-flag'/],
   ];
@@ -226,6 +226,35 @@ Deno.test("generate rejects a bad flag or value with exit 2 and one line naming 
     match(lines[0], pattern);
     equal(stdout, "");
   }
+});
+
+Deno.test("generate rejects values beyond the documented bounds, naming the range", async () => {
+  const speed = /--speed.*expected 0 \(unpaced\) or a number from 0\.001 to 1000000\.$/;
+  const table: Array<[string[], RegExp]> = [
+    [["--rates", "1e12", "--durations", "1"], /--rates.*expected a number from 0 to 1000000\.$/],
+    [["--rates", "1", "--durations", "1e9"], /--durations.*a whole number from 1 to 2592000\.$/],
+    // Below 0.001, a paced run's sleeps would pass what a timer can wait (2^31 - 1 ms).
+    [["--speed", "0.0000001"], speed],
+    [["--speed", "2000000"], speed],
+    [["--keep", "1000000000"], /--keep.*expected a whole number from 1 to 1000\.$/],
+  ];
+  for (const [args, pattern] of table) {
+    // The trailing unknown flag stops at once a run that wrongly took the value (with another
+    // message), instead of letting it write for hours or run out of memory.
+    const { code, stderr, stdout } = await runCli(["generate", ...args, "--not-a-flag"]);
+    equal(code, 2, args.join(" "));
+    equal(stderr.trimEnd().split("\n").length, 1, stderr);
+    match(stderr.trimEnd(), pattern);
+    equal(stdout, "");
+  }
+  // The bounds themselves are accepted: the run stops at the unknown flag, not at a value.
+  const edge = await runCli([
+    ...["generate", "--rates", "1000000", "0", "--durations", "1", "2592000"],
+    ...["--speed", "0.001", "--keep", "1000", "--not-a-flag"],
+  ]);
+  equal(edge.stderr, "monilog: unknown option '--not-a-flag'\n");
+  const fastest = await runCli(["generate", "--speed", "1000000", "--not-a-flag"]);
+  equal(fastest.stderr, "monilog: unknown option '--not-a-flag'\n");
 });
 
 Deno.test("generate names the output file and the reason when it cannot write it", async () => {

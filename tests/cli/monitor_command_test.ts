@@ -1,6 +1,6 @@
 /** The `monitor` command through the real CLI: replay results, usage errors and I/O errors. */
 import { deepEqual, equal, match } from "node:assert/strict";
-import { clfLine, FIXTURES, runCli } from "../_helpers/cli.ts";
+import { clfLine, FIXTURES, LiveCli, runCli } from "../_helpers/cli.ts";
 
 const SAMPLE_CSV = `${FIXTURES}sample_csv.txt`;
 
@@ -220,3 +220,135 @@ Deno.test("monitor says clearly when a file matches no known format", async () =
   equal(code, 1);
   match(stderr, /Cannot recognise the log format of standard input/);
 });
+
+Deno.test("monilog keeps a mistyped flag's suggestion on the one line that names it", async () => {
+  const table: Array<[string[], string]> = [
+    [
+      ["monitor", "--thresold", "3"],
+      "monilog: unknown option '--thresold' (Did you mean --threshold?)",
+    ],
+    [["generate", "--rate", "3"], "monilog: unknown option '--rate' (Did you mean --rates?)"],
+    [["monitr"], "monilog: unknown command 'monitr' (Did you mean monitor?)"],
+  ];
+  for (const [args, line] of table) {
+    const { code, stdout, stderr } = await runCli(args);
+    equal(code, 2, args.join(" "));
+    equal(stderr, `${line}\n`);
+    equal(stdout, "");
+  }
+});
+
+Deno.test("monitor rejects values beyond the documented upper bounds, naming the range", async () => {
+  const table: Array<[string[], RegExp]> = [
+    [["--window", "10000000000"], /--window.*a whole number from 1 to 604800\.$/],
+    [["--window", "604801"], /--window.*from 1 to 604800/],
+    [["--interval", "1000000000"], /--interval.*a whole number from 1 to 604800\.$/],
+    [["--top", "1001"], /--top.*a whole number from 1 to 1000\.$/],
+    [["--late", "3601"], /--late.*a whole number from 0 to 3600\.$/],
+  ];
+  for (const [args, pattern] of table) {
+    // The trailing unknown flag stops at once a run that wrongly took the value (with another
+    // message), instead of letting it follow /tmp/access.log for ever.
+    const { code, stderr, stdout } = await runCli(["monitor", ...args, "--not-a-flag"]);
+    equal(code, 2, args.join(" "));
+    equal(stderr.trimEnd().split("\n").length, 1, stderr);
+    match(stderr.trimEnd(), pattern);
+    equal(stdout, "");
+  }
+  // The bounds themselves are accepted.
+  const edge = await runCli([
+    ...["monitor", "--once", "--json", "--file", SAMPLE_CSV],
+    ...["--window", "604800", "--interval", "604800", "--top", "1000", "--late", "3600"],
+  ]);
+  equal(edge.code, 0, edge.stderr);
+  equal(parseEvents(edge.stdout).at(-1)!.hits, 4830);
+});
+
+Deno.test("monitor prints no summary when the log cannot be read at all", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const table: string[][] = [
+      ["--once", "--file", `${dir}/nope.log`],
+      ["--once", "--json", "--file", `${dir}/nope.log`],
+      ["--once", "--file", dir],
+      ["--file", dir],
+      ["--json", "--file", dir],
+    ];
+    for (const args of table) {
+      const { code, stdout, stderr } = await runCli(["monitor", ...args]);
+      equal(code, 1, args.join(" "));
+      equal(stdout, "", args.join(" "));
+      match(stderr.trimEnd().split("\n").at(-1)!, /^monilog: Cannot read log file ".*": /);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("monitor still prints its summary when the log fails after lines were read", async () => {
+  const dir = await Deno.makeTempDir();
+  const log = `${dir}/access.log`;
+  try {
+    await Deno.writeTextFile(
+      log,
+      [0, 1, 2, 3, 4].map((i) => clfLine(1_600_000_000 + i)).join("\n") + "\n",
+    );
+    const cli = new LiveCli(["monitor", "--file", log, "--from-start", "--json"]);
+    await cli.waitForStderr(
+      "the format detected",
+      (lines) => lines.some((l) => l.includes("looks like clf")),
+    );
+    // The path becomes a directory: the follower cannot read it any more.
+    await Deno.remove(log);
+    await Deno.mkdir(log);
+    const status = await cli.exited();
+    equal(status.code, 1, cli.stderrLines.join("\n"));
+    const summary = cli.events.at(-1)!;
+    deepEqual([summary.type, summary.hits, summary.start, summary.end], [
+      "summary",
+      5,
+      1_600_000_000,
+      1_600_000_005,
+    ]);
+    match(cli.stderrLines.at(-1)!, /^monilog: Cannot read log file ".*": is a directory$/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("monitor escapes control characters of the log's path in its notices", async () => {
+  const dir = await Deno.makeTempDir();
+  const log = `${dir}/e\x1b[31mvil.log`;
+  try {
+    await Deno.writeTextFile(log, clfLine(1_600_000_000) + "\n");
+    const shown = `"${dir}/e\\x1b[31mvil.log"`;
+    const once = await runCli(["monitor", "--once", "--file", log]);
+    equal(once.code, 0, once.stderr);
+    equal(once.stderr, `monilog: ${shown} looks like clf\n`);
+    const follow = await runCli(["monitor", "--file", log, "--from-start", "--idle-timeout", "1"]);
+    equal(follow.code, 0, follow.stderr);
+    equal(follow.stderr.includes("\x1b"), false, follow.stderr);
+    match(follow.stderr, new RegExp(`^monilog: following ${escapeRegExp(shown)};`, "m"));
+    match(follow.stderr, new RegExp(`^monilog: ${escapeRegExp(shown)} looks like clf$`, "m"));
+    // And in the one line of a failure.
+    await Deno.remove(log);
+    const missing = await runCli(["monitor", "--once", "--file", log]);
+    equal(missing.code, 1);
+    equal(missing.stderr, `monilog: Cannot read log file ${shown}: no such file or directory\n`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("monitor says how many unrecognised lines it looked at, singular or plural", async () => {
+  const one = await runCli(["monitor", "--file", "-", "--once"], { stdin: "hello\n" });
+  equal(one.code, 1);
+  match(one.stderr, /standard input: its first line matches none of the formats /);
+  const three = await runCli(["monitor", "--file", "-", "--once"], { stdin: "a\nb\nc\n" });
+  equal(three.code, 1);
+  match(three.stderr, /standard input: its first 3 lines match none of the formats /);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

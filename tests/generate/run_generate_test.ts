@@ -96,6 +96,34 @@ Deno.test("runGenerate() says once when it cannot keep the asked pace, and still
   });
 });
 
+Deno.test("runGenerate() gives the rate it really writes when it falls behind, not 0 before the first write", async () => {
+  // Building the first second takes 1.5 s (the clock's second reading, after the start, is late by
+  // that much), then the output takes 1 ms a line: 1000 lines/s at most, where 2000 are asked.
+  let clock = 0;
+  let readings = 0;
+  const messages: string[] = [];
+  // Exact, and a phase of one second first: that second holds exactly 2000 lines.
+  const phases = [{ rate: 2000, duration: 1 }, { rate: 2000, duration: 4 }];
+  const report = await runGenerate(config("-", 1, { phases }), {
+    now: () => (++readings === 2 ? (clock += 1500) : clock),
+    sleep: (ms) => Promise.resolve(void (clock += ms)),
+    stderr: (line) => messages.push(line),
+    stdout: {
+      write: (p) => {
+        clock += new TextDecoder().decode(p).split("\n").length - 1;
+        return Promise.resolve(p.length);
+      },
+    },
+  });
+  equal(report.fellBehind, true);
+  deepEqual(messages, [
+    // Said before second 1: 2000 lines written in 1.5 + 2 s, which is 2.5 s after second 1 was due.
+    "monilog generate: cannot keep up with --speed 1 (2000 lines/s asked): writing 571 lines/s, " +
+    "2.5 s behind; going on as fast as possible",
+  ]);
+  equal(report.lines, 10_000);
+});
+
 Deno.test("runGenerate() paces the log's seconds at `speed` per real second, each one written on time", async () => {
   const { rt } = fakeRuntime();
   const report = await runGenerate(config("-", 4), rt.runtime);

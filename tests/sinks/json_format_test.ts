@@ -1,6 +1,6 @@
 import { deepEqual, equal } from "node:assert/strict";
 import { formatJson } from "../../src/sinks/json_format.ts";
-import type { StatsEvent } from "../../src/core/events.ts";
+import type { StatsEvent, SummaryEvent } from "../../src/core/events.ts";
 
 Deno.test("formatJson() writes stats with the keys of spec §4", () => {
   const stats: StatsEvent = {
@@ -52,4 +52,25 @@ Deno.test("formatJson() rounds an alert's rate to two decimals", () => {
     window: 120,
     duration: 87,
   });
+});
+
+Deno.test("formatJson() gives a summary of a run that read no request a null start and end", () => {
+  const none: SummaryEvent = {
+    type: "summary",
+    // The core's "nothing seen" values.
+    start: 0,
+    end: 0,
+    hits: 0,
+    bytes: 0,
+    invalid: 2,
+    late: 0,
+    sections: [],
+    statusClasses: {},
+    alerts: [],
+    alerting: false,
+  };
+  const parsed = JSON.parse(formatJson(none));
+  deepEqual([parsed.start, parsed.end, parsed.hits, parsed.invalid], [null, null, 0, 2]);
+  const one = JSON.parse(formatJson({ ...none, start: 1549573859, end: 1549573860, hits: 1 }));
+  deepEqual([one.start, one.end], [1549573859, 1549573860]);
 });

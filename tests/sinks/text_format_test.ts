@@ -1,6 +1,6 @@
 import { equal } from "node:assert/strict";
 import { formatBytes, formatText } from "../../src/sinks/text_format.ts";
-import type { AlertEvent, RecoverEvent, StatsEvent } from "../../src/core/events.ts";
+import type { AlertEvent, RecoverEvent, StatsEvent, SummaryEvent } from "../../src/core/events.ts";
 
 // Times are printed in the display zone (tested in time_format_test.ts), so these tests match the
 // time loosely and everything else exactly.
@@ -78,6 +78,45 @@ Deno.test("formatText() shows every figure of a stats interval, log text escaped
 Deno.test("formatText() says an empty interval had no traffic", () => {
   const empty = { ...stats, hits: 0, bytes: 0, sections: [], status: {}, invalid: 0, late: 0 };
   equal(formatText(empty, { color: false }).endsWith("no traffic"), true);
+});
+
+const summary: SummaryEvent = {
+  type: "summary",
+  start: 1549573859,
+  end: 1549573860,
+  hits: 1,
+  bytes: 512,
+  invalid: 0,
+  late: 0,
+  sections: [{ key: "/api", hits: 1, error: 0 }],
+  statusClasses: { "2xx": 1 },
+  alerts: [],
+  alerting: false,
+};
+
+Deno.test("formatText() counts one hit in the singular, other counts in the plural", () => {
+  const one = { ...stats, hits: 1, sections: [{ key: "/api", hits: 1 }], sectionCount: 1 };
+  equal(
+    formatText(one, { color: false }).split("\n")[0].endsWith("  1 hit  0.10 req/s  107.3 KiB"),
+    true,
+  );
+  equal(
+    formatText(summary, { color: false }).split("\n")[1].endsWith("  1 hit  1.00 req/s  512 B"),
+    true,
+  );
+  const two = { ...summary, hits: 2, end: 1549573861 };
+  equal(
+    formatText(two, { color: false }).split("\n")[1].endsWith("  2 hits  1.00 req/s  512 B"),
+    true,
+  );
+});
+
+Deno.test("formatText() says a run that read no request so, with no time span", () => {
+  const none = { ...summary, start: 0, end: 0, hits: 0, bytes: 0, sections: [], invalid: 3 };
+  equal(
+    formatText(none, { color: false }),
+    "Summary\n  no requests read\n  invalid 3  late 0\n  alerts    0",
+  );
 });
 
 Deno.test("formatBytes() uses binary units", () => {

@@ -3,15 +3,16 @@
  * Deno's runtime piece (denort) can be neither downloaded nor found through DENORT_BIN, compiling is not
  * possible: then the task must say so in one clear line, and this test says it skipped the binary.
  */
-import { equal, match } from "node:assert/strict";
+import { deepEqual, equal, match } from "node:assert/strict";
 import { FIXTURES, REPO_ROOT } from "../_helpers/cli.ts";
 import { outputFor } from "../../tasks/compile.ts";
 import { VERSION } from "../../src/version.ts";
 
 const decoder = new TextDecoder();
 
-async function run(cmd: string, args: string[]) {
-  const out = await new Deno.Command(cmd, { args, cwd: REPO_ROOT, env: { TZ: "UTC" } }).output();
+async function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+  const out = await new Deno.Command(cmd, { args, cwd: REPO_ROOT, env: { TZ: "UTC", ...env } })
+    .output();
   return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
 }
 
@@ -69,5 +70,39 @@ Deno.test("deno task compile builds a working monilog, or says in one line why i
     equal(parallel.stdout, single.stdout);
   } finally {
     await Deno.remove(big);
+  }
+});
+
+/** The names in `dir`, sorted, or undefined when it does not exist. */
+async function listing(dir: string): Promise<string[] | undefined> {
+  try {
+    return (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name).sort();
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return undefined;
+    throw err;
+  }
+}
+
+Deno.test("deno task compile says in one line when DENORT_BIN names no file, and leaves no empty dist/", async () => {
+  const dist = `${REPO_ROOT}dist`;
+  const before = await listing(dist);
+  const dir = await Deno.makeTempDir();
+  const missing = `${dir}/no-denort`;
+  try {
+    const built = await run(Deno.execPath(), ["run", "-q", "-P=compile", "tasks/compile.ts"], {
+      DENORT_BIN: missing,
+    });
+    equal(built.code, 1);
+    equal(
+      built.stderr,
+      `compile: DENORT_BIN "${missing}": no such file or directory; it must name the denort ` +
+        `binary of Deno ${Deno.version.deno}, or be unset for deno to download one\n`,
+    );
+    const after = await listing(dist);
+    equal(after === undefined || after.length > 0, true, "an empty dist/ was left behind");
+    // What dist/ held (an earlier build) is still there.
+    deepEqual(after ?? [], before ?? []);
+  } finally {
+    await Deno.remove(dir);
   }
 });

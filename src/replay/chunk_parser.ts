@@ -78,19 +78,20 @@ export class ChunkParser {
   }
 
   /**
-   * Parses region `chunk` of `file` (regions of `chunkBytes` bytes) into a batch, in the buffers of a
-   * consumed batch if given. The `last` region reads on to the end of the file, however far it has
-   * grown since the regions were counted.
+   * Parses region `chunk` of `file` — the lines that start in [from, to) — into a batch, in the
+   * buffers of a consumed batch if given. The last region has `to` = Infinity: it reads on to the end
+   * of the file, however far it has grown since the regions were planned.
    */
   async parse(
     file: Deno.FsFile,
     chunk: number,
-    chunkBytes: number,
-    last = false,
+    from: number,
+    to: number,
     reuse?: ColumnBuffers,
   ): Promise<RecordBatch> {
-    // Regions are of one size, so they hold about as many rows: start a little above the last count.
-    const guess = this.#lastRows > 0 ? this.#lastRows + (this.#lastRows >> 3) : chunkBytes >> 7;
+    // Regions hold about as many rows one after another: start a little above the last count.
+    const span = Number.isFinite(to) ? to - from : READ_BUFFER_BYTES;
+    const guess = this.#lastRows > 0 ? this.#lastRows + (this.#lastRows >> 3) : span >> 7;
     const builder = new BatchBuilder(chunk, this.#ids, guess, reuse);
     const splitter = new ByteLineSplitter({
       maxLineBytes: this.#spec.maxLineBytes,
@@ -100,17 +101,13 @@ export class ChunkParser {
       ? (b: Uint8Array, s: number, e: number) => this.#byteLine(b, s, e, builder)
       : (b: Uint8Array, s: number, e: number) => this.#textLine(b, s, e, builder);
     // Reads no larger than a region: each read of a small region would otherwise take in the file.
-    const buffer = this.#buffer ??= new Uint8Array(
-      Math.min(READ_BUFFER_BYTES, Math.max(4096, chunkBytes)),
-    );
-    const begin = await lineStartAt(file, chunk * chunkBytes, buffer);
-    const region = await readRegion(
-      file,
-      begin,
-      last ? Infinity : (chunk + 1) * chunkBytes,
-      buffer,
-      (c) => splitter.push(c, onLine),
-    );
+    const size = Math.min(READ_BUFFER_BYTES, Math.max(4096, span));
+    if (this.#buffer === undefined || this.#buffer.length < size) {
+      this.#buffer = new Uint8Array(size);
+    }
+    const buffer = this.#buffer;
+    const begin = await lineStartAt(file, from, buffer);
+    const region = await readRegion(file, begin, to, buffer, (c) => splitter.push(c, onLine));
     // Only the region that meets the end of the file can hold a last line without its newline.
     if (region.eof) splitter.flush(onLine);
     const batch = builder.finish(region.end - begin);

@@ -16,7 +16,6 @@ const scope = self as unknown as {
 };
 
 let path = "";
-let chunkBytes = 0;
 let file: Deno.FsFile | undefined;
 let parser: ChunkParser | undefined;
 /** Buffers of consumed batches, given back by the main thread. */
@@ -39,13 +38,12 @@ async function handle(msg: ToWorker): Promise<void> {
   try {
     if (msg.type === "init") {
       path = msg.path;
-      chunkBytes = msg.chunkBytes;
       parser = new ChunkParser(msg.spec satisfies ParseSpec);
       file = await Deno.open(path, { read: true });
       return;
     }
     if (msg.type !== "chunk") return;
-    const batch = await parser!.parse(file!, msg.chunk, chunkBytes, msg.last, spare.pop());
+    const batch = await parser!.parse(file!, msg.chunk, msg.from, msg.to, spare.pop());
     scope.postMessage({ type: "batch", batch }, {
       transfer: transferList(columnBuffers(batch)),
     });

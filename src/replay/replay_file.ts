@@ -15,15 +15,27 @@ import { parsesInRegions, type ParseSpec } from "./chunk_parser.ts";
 import type { BatchDictionaries, RecordBatch, RunKeys } from "./record_batch.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
-/** Size of a region: large enough that a batch's messaging is noise, small enough to share out. */
+/**
+ * Size of the first region, read by the main thread, and the most any later region spans: large
+ * enough that a batch's messaging is noise, small enough to share out.
+ */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Rows a later region aims at. Its batch's columns take some 40 bytes a row, and a dozen batches are
+ * in flight or spare at once: sizing regions by rows, not bytes, keeps that near 15 MB whether lines
+ * are 70 bytes (CSV) or 400.
+ */
+const ROWS_PER_REGION = 32_768;
+/** The least a later region spans, so that a log of very long lines is still shared out sensibly. */
+const MIN_REGION_BYTES = 256 * 1024;
 
 /** Options for {@linkcode replayFile}. */
 export interface ReplayOptions extends SourceOptions {
   signal?: AbortSignal;
   /** Parse workers to use; below 2 the file is read in one pass. */
   jobs: number;
-  /** Region size in bytes. */
+  /** Size of the first region, and the most a later one spans (tests make it tiny). */
   chunkBytes?: number;
   /**
    * Asked once the first region has been read: how the rest may be parsed in regions, or undefined to
@@ -59,9 +71,22 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
   } catch (err) {
     throw sourceError(path, err);
   }
-  const pool = new WorkerPool(options.jobs, path);
+  let pool: WorkerPool | undefined;
   try {
-    const delivery = new LineDelivery(path, options);
+    // The first region's lines are counted, to size the later regions by rows.
+    let lines = 0;
+    const { onLine, onLineBytes } = options;
+    const delivery = new LineDelivery(path, {
+      ...options,
+      onLine: (line) => {
+        lines++;
+        onLine(line);
+      },
+      onLineBytes: onLineBytes && ((bytes, start, end) => {
+        lines++;
+        onLineBytes(bytes, start, end);
+      }),
+    });
     const buffer = readBuffer();
     const first = await io(path, () =>
       readRegion(file, 0, chunkBytes, buffer, (chunk) => {
@@ -79,21 +104,52 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
       delivery.batch();
       return;
     }
-    pool.start(spec, chunkBytes, options.runKeys?.());
-    const resume = await consumeRegions(pool, Math.ceil(size / chunkBytes), options);
+    // Started only now that they will be used: a worker started and dismissed still costs its ~20 MiB
+    // (the log of a new client on every line would pay it for nothing).
+    pool = new WorkerPool(options.jobs, path);
+    pool.start(spec, options.runKeys?.());
+    const plan = planRegions(size, chunkBytes, first.end / Math.max(1, lines));
+    const resume = await consumeRegions(pool, plan, options);
     if (resume === undefined || options.signal?.aborted) return;
     // On in one pass from the region the workers would have parsed next.
     pool.close();
-    const from = await io(path, () => lineStartAt(file, resume * chunkBytes, buffer));
+    const from = await io(path, () => lineStartAt(file, plan.from(resume), buffer));
     await io(path, () => file.seek(from, Deno.SeekMode.Start));
     await readToEnd(file, buffer, delivery, options.signal);
     if (options.signal?.aborted) return;
     delivery.flush();
     delivery.batch();
   } finally {
-    pool.close();
+    pool?.close();
     file.close();
   }
+}
+
+/** Where the regions after the first lie. */
+export interface RegionPlan {
+  /** Regions in all, the first included. */
+  count: number;
+  /** Where region k >= 1 begins (its first line is the first that starts there or later). */
+  from(k: number): number;
+  /** Where region k ends (Infinity for the last: it reads on to the end of the file). */
+  to(k: number): number;
+}
+
+/**
+ * Regions after the first (which spans `first` bytes): of about ROWS_PER_REGION lines of the first
+ * region's average length, at most `first` bytes each.
+ */
+export function planRegions(fileSize: number, first: number, bytesPerLine: number): RegionPlan {
+  const size = Math.min(
+    first,
+    Math.max(MIN_REGION_BYTES, Math.round(bytesPerLine * ROWS_PER_REGION)),
+  );
+  const count = 1 + Math.max(0, Math.ceil((fileSize - first) / size));
+  return {
+    count,
+    from: (k) => first + (k - 1) * size,
+    to: (k) => (k === count - 1 ? Infinity : first + k * size),
+  };
 }
 
 /** Regions a worker may parse ahead of the one the main thread waits for. */
@@ -112,14 +168,15 @@ const MAX_UNKEPT_SHARE = 0.25;
  */
 async function consumeRegions(
   pool: WorkerPool,
-  count: number,
+  plan: RegionPlan,
   options: ReplayOptions,
 ): Promise<number | undefined> {
+  const { count } = plan;
   const ahead = AHEAD_PER_WORKER * options.jobs;
   const queue: Array<Promise<RecordBatch>> = [];
   let next = 1;
   const submit = () => {
-    queue.push(pool.submit(next, next === count - 1));
+    queue.push(pool.submit(next, plan.from(next), plan.to(next)));
     next++;
   };
   while (next < count && queue.length < ahead) submit();

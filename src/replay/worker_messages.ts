@@ -4,10 +4,10 @@ import type { ColumnBuffers, RecordBatch } from "./record_batch.ts";
 
 /** Main thread → worker. */
 export type ToWorker =
-  /** Open the log and get ready to parse regions of `chunkBytes` as `spec` says. */
-  | { type: "init"; path: string; spec: ParseSpec; chunkBytes: number }
-  /** Parse region `chunk` (the `last` one reads on to the end of the file). */
-  | { type: "chunk"; chunk: number; last: boolean }
+  /** Open the log and get ready to parse its regions as `spec` says. */
+  | { type: "init"; path: string; spec: ParseSpec }
+  /** Parse region `chunk`: the lines that start in [from, to) (to = Infinity: up to the end). */
+  | { type: "chunk"; chunk: number; from: number; to: number }
   /** The buffers of a consumed batch, to fill again. */
   | { type: "recycle"; buffers: ColumnBuffers }
   /** Release the file and end. */

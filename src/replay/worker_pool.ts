@@ -47,19 +47,19 @@ export class WorkerPool {
   }
 
   /**
-   * Tells every worker how to parse and how large the regions are; their values are translated into
-   * `keys`, the run's dictionary, if it has one.
+   * Tells every worker how to parse; their values are translated into `keys`, the run's dictionary,
+   * if it has one.
    */
-  start(spec: ParseSpec, chunkBytes: number, keys?: RunKeys): void {
+  start(spec: ParseSpec, keys?: RunKeys): void {
     const canonical = new Map<string, string>();
     for (const w of this.#workers) {
       this.#dictionaries.push(new BatchDictionaries(keys, canonical));
-      w.postMessage({ type: "init", path: this.#path, spec, chunkBytes } satisfies ToWorker);
+      w.postMessage({ type: "init", path: this.#path, spec } satisfies ToWorker);
     }
   }
 
-  /** Asks for region `chunk` (`last`: read on to the end of the file); resolves with its batch. */
-  submit(chunk: number, last: boolean): Promise<RecordBatch> {
+  /** Asks for region `chunk`, the lines that start in [from, to); resolves with its batch. */
+  submit(chunk: number, from: number, to: number): Promise<RecordBatch> {
     const w = chunk % this.#workers.length;
     const batch = new Promise<RecordBatch>((resolve, reject) => {
       if (this.#failure !== undefined) return reject(this.#failure);
@@ -67,7 +67,7 @@ export class WorkerPool {
     });
     // Awaited later, in file order; until then a failure must not count as unhandled.
     batch.catch(() => {});
-    this.#workers[w].postMessage({ type: "chunk", chunk, last } satisfies ToWorker);
+    this.#workers[w].postMessage({ type: "chunk", chunk, from, to } satisfies ToWorker);
     return batch;
   }
 

@@ -48,7 +48,8 @@ async function inRegions(path: string, bytes: number, spec: ParseSpec, size: num
   try {
     const count = Math.max(1, Math.ceil(bytes / size));
     for (let k = 0; k < count; k++) {
-      const batch = await parsers[k % 2].parse(file, k, size, k === count - 1);
+      const to = k === count - 1 ? Infinity : (k + 1) * size;
+      const batch = await parsers[k % 2].parse(file, k, k * size, to);
       const d = dictionaries[k % 2];
       d.learn(batch);
       for (let i = 0; i < batch.rows; i++) {

@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { replayFile } from "../../src/replay/replay_file.ts";
+import { planRegions, replayFile } from "../../src/replay/replay_file.ts";
 
 /** `count` Common lines, each from a client never seen before. */
 function distinctClients(count: number): string {
@@ -62,3 +62,19 @@ Deno.test("replayFile() reads a small file, or with one job, in one pass", () =>
     const seen = await counted(path, 1 << 20);
     deepEqual([seen.lines, seen.batches], [100, 0]);
   }));
+
+Deno.test("planRegions() sizes later regions by rows, between 256 KiB and the first region's size", () => {
+  const MiB = 1024 * 1024;
+  // Combined, ~190 bytes a line: 32,768 lines is ~6 MB.
+  const combined = planRegions(100 * MiB, 8 * MiB, 190);
+  equal(combined.from(1), 8 * MiB);
+  equal(combined.to(1) - combined.from(1), 190 * 32_768);
+  equal(combined.count, 1 + Math.ceil((92 * MiB) / (190 * 32_768)));
+  equal(combined.to(combined.count - 1), Infinity);
+  equal(combined.from(2), combined.to(1));
+  // Short lines make smaller regions, though never below 256 KiB; long ones are capped by the first.
+  equal(planRegions(100 * MiB, 8 * MiB, 2).to(1) - 8 * MiB, 256 * 1024);
+  equal(planRegions(100 * MiB, 8 * MiB, 10_000).to(1) - 8 * MiB, 8 * MiB);
+  // A file that fits in the first region has no other.
+  equal(planRegions(5 * MiB, 8 * MiB, 100).count, 1);
+});

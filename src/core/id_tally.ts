@@ -1,5 +1,5 @@
 import type { Ranked } from "./events.ts";
-import { byHitsThenKey } from "./tally.ts";
+import { keepBest } from "./tally.ts";
 
 /**
  * Counts per key id, in a typed array indexed by id, with the list of ids counted so far: a count is
@@ -44,14 +44,7 @@ export class IdTally {
       const id = this.#touched[i];
       const hits = this.#counts[id];
       if (best.length === n && hits < floor) continue;
-      const row = { key: name(id), hits };
-      if (best.length === n && byHitsThenKey(row, best[n - 1]) >= 0) continue;
-      let j = best.length < n ? best.length : n - 1;
-      while (j > 0 && byHitsThenKey(row, best[j - 1]) < 0) {
-        best[j] = best[j - 1];
-        j--;
-      }
-      best[j] = row;
+      keepBest(best, { key: name(id), hits }, n);
       if (best.length === n) floor = best[n - 1].hits;
     }
     return best;

@@ -37,16 +37,7 @@ export class Tally {
   top(n: number): Ranked[] {
     const best: Ranked[] = [];
     if (n <= 0) return best;
-    for (const [key, box] of this.#boxes) {
-      const row = { key, hits: box.n };
-      if (best.length === n && byHitsThenKey(row, best[n - 1]) >= 0) continue;
-      let i = best.length < n ? best.length : n - 1;
-      while (i > 0 && byHitsThenKey(row, best[i - 1]) < 0) {
-        best[i] = best[i - 1];
-        i--;
-      }
-      best[i] = row;
-    }
+    for (const [key, box] of this.#boxes) keepBest(best, { key, hits: box.n }, n);
     return best;
   }
 
@@ -56,6 +47,20 @@ export class Tally {
     for (const key of [...this.#boxes.keys()].sort()) out[key] = this.#boxes.get(key)!.n;
     return out;
   }
+}
+
+/**
+ * Puts `row` in its place in `best` (sorted by {@linkcode byHitsThenKey}, at most `n` rows), or
+ * leaves it out if it ranks below all `n`: one pass of this over a table is its top `n`.
+ */
+export function keepBest(best: Ranked[], row: Ranked, n: number): void {
+  if (best.length === n && byHitsThenKey(row, best[n - 1]) >= 0) return;
+  let i = best.length < n ? best.length : n - 1;
+  while (i > 0 && byHitsThenKey(row, best[i - 1]) < 0) {
+    best[i] = best[i - 1];
+    i--;
+  }
+  best[i] = row;
 }
 
 /** Orders ranked rows by hits, descending, then by key, ascending. */

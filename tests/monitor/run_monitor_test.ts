@@ -33,6 +33,17 @@ async function replay(file: string, config: Partial<MonitorConfig>) {
   return { stdout, stderr };
 }
 
+/** Runs `fn` with the path of a file named `name` holding `text`, in a fresh temporary directory. */
+async function withLog(name: string, text: string, fn: (path: string) => Promise<void>) {
+  const dir = await Deno.makeTempDir({ prefix: "monilog-replay-" });
+  try {
+    await Deno.writeTextFile(`${dir}/${name}`, text);
+    await fn(`${dir}/${name}`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
 const TESTDATA = `${REPO_ROOT}tests/testdata/parse/`;
 const cases: Array<[string, Partial<MonitorConfig>]> = [
   [`${FIXTURES}sample_csv.txt`, {}],
@@ -63,84 +74,62 @@ for (const [file, config] of cases) {
   });
 }
 
-Deno.test("runMonitor() counts invalid and blank lines in place, with workers as in one pass", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "monilog-replay-" });
-  try {
-    const path = `${dir}/mixed.log`;
-    let text = "";
-    for (let i = 0; i < 3000; i++) {
-      const s = Math.floor(i / 10);
-      const stamp = `01/Jan/2026:00:${String(Math.floor(s / 60)).padStart(2, "0")}:` +
-        `${String(s % 60).padStart(2, "0")} +0000`;
-      const eol = i % 2 === 0 ? "\n" : "\r\n";
-      if (i % 7 === 3) text += `garbage line ${i}${eol}`;
-      else if (i % 11 === 5) text += eol;
-      else text += `10.0.${i % 5}.1 - - [${stamp}] "GET /s${i % 9}/x HTTP/1.1" 200 ${i}${eol}`;
-    }
-    await Deno.writeTextFile(path, text);
+Deno.test("runMonitor() counts invalid and blank lines in place, with workers as in one pass", () => {
+  let text = "";
+  for (let i = 0; i < 3000; i++) {
+    const s = Math.floor(i / 10);
+    const stamp = `01/Jan/2026:00:${String(Math.floor(s / 60)).padStart(2, "0")}:` +
+      `${String(s % 60).padStart(2, "0")} +0000`;
+    const eol = i % 2 === 0 ? "\n" : "\r\n";
+    if (i % 7 === 3) text += `garbage line ${i}${eol}`;
+    else if (i % 11 === 5) text += eol;
+    else text += `10.0.${i % 5}.1 - - [${stamp}] "GET /s${i % 9}/x HTTP/1.1" 200 ${i}${eol}`;
+  }
+  return withLog("mixed.log", text, async (path) => {
     const config = { json: true, format: "clf" as const };
     const one = await replay(path, config);
     const invalid = one.stdout.map((l) => JSON.parse(l)).filter((e) => e.type === "stats")
       .reduce((n, e) => n + e.invalid, 0);
     equal(invalid, 429); // i % 7 === 3 for i < 3000
     deepEqual(await replay(path, { ...config, jobs: 2, chunkBytes: 2000 }), one);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
-Deno.test("runMonitor() replays a log of more distinct clients than workers keep, as in one pass", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "monilog-replay-" });
-  try {
-    const path = `${dir}/clients.log`;
-    const lines = [];
-    // 70,000 distinct clients: past the workers' (and the run's) 65,536-value dictionaries, so the
-    // replay steps down to one pass part-way, and the last clients are counted by string.
-    for (let i = 0; i < 70_000; i++) {
-      const s = Math.floor(i / 2000);
-      lines.push(
-        `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} - - [01/Jan/2026:00:00:` +
-          `${String(s).padStart(2, "0")} +0000] "GET /p${i % 3}/x HTTP/1.1" 200 1`,
-      );
-    }
-    await Deno.writeTextFile(path, lines.join("\n") + "\n");
+Deno.test("runMonitor() replays a log of more distinct clients than workers keep, as in one pass", () => {
+  const lines = [];
+  // 70,000 distinct clients: past the workers' (and the run's) 65,536-value dictionaries, so the
+  // replay steps down to one pass part-way, and the last clients are counted by string.
+  for (let i = 0; i < 70_000; i++) {
+    const s = Math.floor(i / 2000);
+    lines.push(
+      `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} - - [01/Jan/2026:00:00:` +
+        `${String(s).padStart(2, "0")} +0000] "GET /p${i % 3}/x HTTP/1.1" 200 1`,
+    );
+  }
+  return withLog("clients.log", lines.join("\n") + "\n", async (path) => {
     const config = { json: true, format: "clf" as const };
     const one = await replay(path, config);
     const stats = one.stdout.map((l) => JSON.parse(l)).filter((e) => e.type === "stats");
     // Every line is a new client: each interval counts as many clients as hits, exactly.
     equal(stats.every((e) => e.clientCount === e.hits && e.approximate === undefined), true);
     deepEqual(await replay(path, { ...config, jobs: 2, chunkBytes: 200_000 }), one);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
-Deno.test("runMonitor() counts over-long lines in place, with workers as in one pass", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "monilog-replay-" });
-  try {
-    const path = `${dir}/long.log`;
-    const line = (s: number) =>
-      `10.0.0.1 - - [01/Jan/2026:00:00:${
-        String(s).padStart(2, "0")
-      } +0000] "GET /a HTTP/1.1" 200 5\n`;
-    // Two lines of 1.5 MiB, each spanning many regions, among ordinary lines.
-    const long = "x".repeat(1_500_000) + "\n";
-    let text = "";
-    for (let s = 0; s < 50; s++) text += line(s) + (s === 10 || s === 30 ? long : "");
-    await Deno.writeTextFile(path, text);
-    const one = await replay(path, {
-      json: true,
-      engine: { ...DEFAULT_ENGINE_OPTIONS, interval: 5 },
-    });
+Deno.test("runMonitor() counts over-long lines in place, with workers as in one pass", () => {
+  const line = (s: number) =>
+    `10.0.0.1 - - [01/Jan/2026:00:00:${
+      String(s).padStart(2, "0")
+    } +0000] "GET /a HTTP/1.1" 200 5\n`;
+  // Two lines of 1.5 MiB, each spanning many regions, among ordinary lines.
+  const long = "x".repeat(1_500_000) + "\n";
+  let text = "";
+  for (let s = 0; s < 50; s++) text += line(s) + (s === 10 || s === 30 ? long : "");
+  return withLog("long.log", text, async (path) => {
+    const engine = { ...DEFAULT_ENGINE_OPTIONS, interval: 5 };
+    const one = await replay(path, { json: true, engine });
     equal(one.stderr.filter((l) => l.includes("over-long line")).length, 2);
-    const many = await replay(path, {
-      json: true,
-      engine: { ...DEFAULT_ENGINE_OPTIONS, interval: 5 },
-      jobs: 2,
-      chunkBytes: 100_000,
-    });
+    const many = await replay(path, { json: true, engine, jobs: 2, chunkBytes: 100_000 });
     deepEqual(many, one);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });

@@ -1,6 +1,8 @@
 /**
  * Thin I/O for the replay progress line on standard error: redrawn at most every `intervalMs`, cleared
- * before any report is printed (so reports never land in the middle of the bar) and at the end.
+ * before any report is printed (so reports never land in the middle of the bar) and at the end. It
+ * comes back at its next draw, not after each report: a replay prints thousands of reports a second,
+ * and putting the bar back after each would write it thousands of times.
  */
 import { renderProgress } from "../sinks/progress_bar.ts";
 
@@ -19,7 +21,6 @@ export class Progress {
   #bytes = 0;
   #lines = 0;
   #shown = false;
-  #text = "";
   #lastDraw = -Infinity;
   readonly #started: number;
 
@@ -38,13 +39,13 @@ export class Progress {
     const now = this.out.now();
     if (now - this.#lastDraw < this.intervalMs) return;
     this.#lastDraw = now;
-    this.#text = renderProgress({
+    const text = renderProgress({
       bytesDone: this.#bytes,
       bytesTotal: this.bytesTotal,
       lines: this.#lines,
       elapsedMs: now - this.#started,
     }, this.out.columns() || 80);
-    this.out.write(`\r\x1b[K${this.#text}`);
+    this.out.write(`\r\x1b[K${text}`);
     this.#shown = true;
   }
 
@@ -60,16 +61,8 @@ export class Progress {
     this.#shown = false;
   }
 
-  /** Puts the last line back after a report was printed. */
-  restore(): void {
-    if (this.#shown || this.#text === "") return;
-    this.out.write(this.#text);
-    this.#shown = true;
-  }
-
-  /** Removes the line for good. */
+  /** Removes the line at the end of the replay. */
   finish(): void {
     this.clear();
-    this.#text = "";
   }
 }

@@ -72,7 +72,6 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   const engine = new MonitorEngine(config.engine, (event) => {
     progress?.clear();
     writer.write(event);
-    progress?.restore();
   });
   const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
   const custom = config.logFormat === undefined ? undefined : logFormatParser(config.logFormat);

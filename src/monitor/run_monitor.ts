@@ -10,7 +10,14 @@ import { appendFileOutput, type LineOutput, OutputClosed } from "../sinks/line_o
 import { escapeControl } from "../sinks/escape.ts";
 import { type FormatChoice, LineProcessor, UnknownFormatError } from "./line_processor.ts";
 import { Progress, type ProgressOutput } from "./progress.ts";
-import { followFile, readStream, SourceError, type SourceNotice } from "../source/mod.ts";
+import {
+  followFile,
+  isPipe,
+  readPipe,
+  readStream,
+  SourceError,
+  type SourceNotice,
+} from "../source/mod.ts";
 import { replayFile } from "../replay/replay_file.ts";
 import type { BatchDictionaries, RecordBatch } from "../replay/record_batch.ts";
 import { RuntimeFailure } from "../cli/errors.ts";
@@ -158,6 +165,8 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
     const onProgress = progress ? (n: number) => progress.bytesRead(n) : undefined;
     const options = { onLine, onLineBytes, onBatch, onNotice, onProgress, signal: stop.signal };
     if (config.file === "-") await readStream(rt.stdin(), options);
+    // A named pipe is read like standard input, with or without --once: to its writers' end.
+    else if (isPipe(config.file)) await readPipe(config.file, options);
     else if (config.once) {
       await replayFile(config.file, {
         ...options,
@@ -203,7 +212,7 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
 
 /** A progress line for a replay of a file, where the runtime allows one. */
 function replayProgress(config: MonitorConfig, rt: MonitorRuntime): Progress | undefined {
-  if (!config.once || config.file === "-") return undefined;
+  if (!config.once || config.file === "-" || isPipe(config.file)) return undefined;
   const out = rt.progress(config.json);
   if (out === undefined) return undefined;
   try {

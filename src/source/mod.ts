@@ -1,6 +1,6 @@
 /** Sources: a path or a stream in, complete lines out, whatever rotation does to the file. */
 export { followFile, type FollowOptions } from "./follow.ts";
-export { readFileOnce, readStream } from "./read_once.ts";
+export { isPipe, readFileOnce, readPipe, readStream } from "./read_once.ts";
 export { SourceError } from "./source_error.ts";
 export type { SourceNotice, SourceNoticeKind, SourceOptions } from "./source_options.ts";
 export { LineSplitter, type LineSplitterOptions } from "./line_splitter.ts";

@@ -38,18 +38,55 @@ export async function readFileOnce(
   }
 }
 
+/** True when `path` is a named pipe (FIFO): read it as a stream, it cannot be sought nor rotated. */
+export function isPipe(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFifo === true;
+  } catch {
+    return false; // whoever reads it will say why it cannot be read
+  }
+}
+
 /**
- * Reads a byte stream (standard input) to its end; the last partial line is delivered at the end.
- * Resolves at EOF, or when `signal` aborts (then the partial line cut there is not delivered). A failing
- * stream throws a SourceError.
+ * Reads the named pipe at `path` as {@linkcode readStream} reads standard input: to the end, which is
+ * when its last writer closes it (a pipe can be neither sought, as following a file does, nor rotated).
+ */
+export async function readPipe(
+  path: string,
+  options: SourceOptions & { signal?: AbortSignal },
+): Promise<void> {
+  const { signal } = options;
+  // Opening a pipe waits for a writer, and nothing interrupts the open itself: race it with the stop
+  // signal, or Ctrl-C would wait for a writer that may never come (the pending open does not keep
+  // the process: it ends with Deno.exit).
+  const stopped = new Promise<undefined>((resolve) => {
+    if (signal?.aborted) resolve(undefined);
+    signal?.addEventListener("abort", () => resolve(undefined), { once: true });
+  });
+  let file: Deno.FsFile | undefined;
+  try {
+    file = await Promise.race([Deno.open(path, { read: true }), stopped]);
+  } catch (err) {
+    throw sourceError(path, err);
+  }
+  if (file === undefined) return;
+  // The stream owns the file: reading it to its end, or cancelling it, closes it.
+  await readStream(file.readable, options, path);
+}
+
+/**
+ * Reads a byte stream (standard input, or a pipe named `name`) to its end; the last partial line is
+ * delivered at the end. Resolves at EOF, or when `signal` aborts (then the partial line cut there is
+ * not delivered). A failing stream throws a SourceError.
  */
 export async function readStream(
   stream: ReadableStream<Uint8Array>,
   options: SourceOptions & { signal?: AbortSignal },
+  name = STREAM_NAME,
 ): Promise<void> {
   const { signal } = options;
   if (signal?.aborted) return;
-  const delivery = new LineDelivery(STREAM_NAME, options);
+  const delivery = new LineDelivery(name, options);
   const reader = stream.getReader();
   const onAbort = () => reader.cancel().catch(() => {});
   signal?.addEventListener("abort", onAbort, { once: true });
@@ -59,7 +96,7 @@ export async function readStream(
       try {
         result = await reader.read();
       } catch (err) {
-        throw sourceError(STREAM_NAME, err);
+        throw sourceError(name, err);
       }
       if (result.done) break;
       delivery.push(result.value);

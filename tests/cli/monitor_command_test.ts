@@ -92,6 +92,71 @@ Deno.test("monitor --file - reads standard input", async () => {
   deepEqual([summary.hits, summary.invalid], [2, 1]);
 });
 
+/** The exit status of `cli`, or, past `ms`, a failure (the process is killed, not left behind). */
+async function exitWithin(cli: LiveCli, ms: number, signal?: Deno.Signal) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((r) => timer = setTimeout(() => r("late"), ms));
+  const status = await Promise.race([signal ? cli.stop(signal) : cli.exited(), late]);
+  clearTimeout(timer);
+  if (status === "late") {
+    await cli.stop("SIGKILL");
+    throw new Error(`monitor did not exit within ${ms} ms: ${cli.stderrLines.join(" | ")}`);
+  }
+  return status;
+}
+
+/**
+ * Opens `pipe` for writing, which waits for a reader as a real writer does. Past `ms` without one
+ * (a monitor that failed early), opens the reading end itself to end the wait, and fails.
+ */
+async function openWriter(pipe: string, ms: number): Promise<Deno.FsFile> {
+  const opening = Deno.open(pipe, { write: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((r) => timer = setTimeout(() => r("late"), ms));
+  const writer = await Promise.race([opening, late]);
+  clearTimeout(timer);
+  if (writer !== "late") return writer;
+  (await Deno.open(pipe, { read: true })).close();
+  (await opening).close();
+  throw new Error(`nobody opened ${pipe} for reading within ${ms} ms`);
+}
+
+Deno.test("monitor --file PIPE reads a named pipe to its writers' end, as tail -F would", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const pipe = `${dir}/access.pipe`;
+    equal((await new Deno.Command("mkfifo", { args: [pipe] }).output()).code, 0);
+    // Following (no --once): a pipe cannot be sought to its end nor rotated, so it is read as a stream.
+    const cli = new LiveCli(["monitor", "--file", pipe, "--json"]);
+    const writer = await openWriter(pipe, 10_000);
+    const text = [clfLine(1_600_000_000), clfLine(1_600_000_001), "garbage line", ""].join("\n");
+    await writer.write(new TextEncoder().encode(text));
+    writer.close();
+    const status = await exitWithin(cli, 15_000);
+    equal(status.code, 0, cli.stderrLines.join("\n"));
+    const summary = cli.events.at(-1)!;
+    deepEqual([summary.type, summary.hits, summary.invalid], ["summary", 2, 1]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("monitor waiting for a named pipe's writer stops at SIGTERM with its summary", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const pipe = `${dir}/access.pipe`;
+    equal((await new Deno.Command("mkfifo", { args: [pipe] }).output()).code, 0);
+    const cli = new LiveCli(["monitor", "--file", pipe, "--json"]);
+    // No writer ever comes: the monitor waits in the pipe's open until it is told to stop.
+    await new Promise((r) => setTimeout(r, 500));
+    const status = await exitWithin(cli, 10_000, "SIGTERM");
+    equal(status.code, 0);
+    equal(cli.events.at(-1)?.type, "summary");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("monitor never writes a log's control characters to the terminal", async () => {
   const evil = clfLine(1_600_000_000, "/\x1b]0;pwned\x07/x") + "\n";
   const { code, stdout } = await runCli(["monitor", "--file", "-", "--format", "clf"], {

@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { readFileOnce, readStream } from "../../src/source/mod.ts";
+import { isPipe, readFileOnce, readPipe, readStream } from "../../src/source/mod.ts";
 
 async function readAll(path: string): Promise<string[]> {
   const lines: string[] = [];
@@ -71,4 +71,26 @@ Deno.test("readStream() reads a byte stream to its end, with its last partial li
   await readStream(stream, { onLine: (l) => lines.push(l), onBatch: () => batches++ });
   deepEqual(lines, ["a", "bc", "d"]);
   equal(batches > 0, true);
+});
+
+Deno.test("readPipe() reads a named pipe to its writers' end, its last line without a newline too", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const pipe = `${dir}/p`;
+    const made = await new Deno.Command("mkfifo", { args: [pipe] }).output();
+    equal(made.code, 0);
+    equal(isPipe(pipe), true);
+    equal(isPipe(dir), false);
+    const lines: string[] = [];
+    const reading = readPipe(pipe, { onLine: (l) => lines.push(l) });
+    // The writer opens the pipe after the reader, writes in two pieces, and closes it.
+    const writer = await Deno.open(pipe, { write: true });
+    await writer.write(new TextEncoder().encode("one\ntw"));
+    await writer.write(new TextEncoder().encode("o\nthree"));
+    writer.close();
+    await reading;
+    deepEqual(lines, ["one", "two", "three"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

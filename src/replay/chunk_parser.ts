@@ -62,7 +62,7 @@ export class ChunkParser {
     const f = spec.format;
     if (spec.logFormat === undefined && (f === "clf" || f === "combined")) {
       const p = this.#bytes = new ClfByteParser(spec.dictionaryLimit);
-      this.#ids = internerIds({ host: p.hosts, method: p.methods, section: p.sections });
+      this.#ids = idSource({ host: p.hosts, method: p.methods, section: p.sections });
     } else {
       this.#text = spec.logFormat !== undefined
         ? logFormatParser(spec.logFormat)
@@ -73,7 +73,7 @@ export class ChunkParser {
         method: new StringIds(keep),
         section: new StringIds(keep),
       };
-      this.#ids = internerIds(ids);
+      this.#ids = idSource(ids);
     }
   }
 
@@ -139,7 +139,8 @@ interface Counted {
   valuesSince(from: number): string[];
 }
 
-function internerIds(d: StringColumns<Counted>): IdSource {
+/** The IdSource over a dictionary per field (the byte parser's interners, or StringIds). */
+function idSource(d: StringColumns<Counted>): IdSource {
   return {
     sizes: () => ({ host: d.host.size, method: d.method.size, section: d.section.size }),
     valuesSince: (from) => ({

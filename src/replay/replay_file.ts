@@ -1,14 +1,14 @@
 /**
  * Replay of a log file (`--once`), on every core when that pays: the main thread reads the first region
  * itself, through the ordinary single pass — that settles the format exactly as a single pass would,
- * while the workers load — then workers parse the following regions (line_region.ts) and the main
- * thread hands their batches on in file order. Workers run at most a few regions ahead of the main
+ * and shows whether workers will pay — then workers parse the following regions (line_region.ts) and
+ * the main thread hands their batches on in file order. Workers run at most a few regions ahead of the main
  * thread, so memory stays bounded whatever the file's size. A small file, one job, or a format that
  * cannot be parsed in regions (W3C) is read in one pass.
  */
-import { LineDelivery, readBuffer, readToEnd } from "../source/line_reader.ts";
+import { LineDelivery, readBuffer, readRestOnce } from "../source/line_reader.ts";
 import { lineStartAt, readRegion } from "../source/line_region.ts";
-import { readFileOnce } from "../source/read_once.ts";
+import { openLog, readFileOnce } from "../source/read_once.ts";
 import { sourceError } from "../source/source_error.ts";
 import type { SourceOptions } from "../source/source_options.ts";
 import { parsesInRegions, type ParseSpec } from "./chunk_parser.ts";
@@ -64,13 +64,7 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
   // Below two regions the workers' start-up costs more than they save.
   if (options.jobs < 2 || size < 2 * chunkBytes) return await readFileOnce(path, options);
 
-  let file: Deno.FsFile;
-  try {
-    file = await Deno.open(path, { read: true });
-    if ((await file.stat()).isDirectory) throw new Deno.errors.IsADirectory();
-  } catch (err) {
-    throw sourceError(path, err);
-  }
+  const file = await openLog(path);
   let pool: WorkerPool | undefined;
   try {
     // The first region's lines are counted, to size the later regions by rows.
@@ -98,11 +92,7 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
     const spec = first.eof ? undefined : options.parseSpec();
     if (spec === undefined || !parsesInRegions(spec)) {
       // On in one pass, from where the first region ended.
-      await readToEnd(file, buffer, delivery, options.signal);
-      if (options.signal?.aborted) return;
-      delivery.flush();
-      delivery.batch();
-      return;
+      return await readRestOnce(file, buffer, delivery, options.signal);
     }
     // Started only now that they will be used: a worker started and dismissed still costs its ~20 MiB
     // (the log of a new client on every line would pay it for nothing).
@@ -111,14 +101,12 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
     const plan = planRegions(size, chunkBytes, first.end / Math.max(1, lines));
     const resume = await consumeRegions(pool, plan, options);
     if (resume === undefined || options.signal?.aborted) return;
-    // On in one pass from the region the workers would have parsed next.
+    // On in one pass from the region the workers would have parsed next; their memory goes now.
     pool.close();
+    pool = undefined;
     const from = await io(path, () => lineStartAt(file, plan.from(resume), buffer));
     await io(path, () => file.seek(from, Deno.SeekMode.Start));
-    await readToEnd(file, buffer, delivery, options.signal);
-    if (options.signal?.aborted) return;
-    delivery.flush();
-    delivery.batch();
+    await readRestOnce(file, buffer, delivery, options.signal);
   } finally {
     pool?.close();
     file.close();

@@ -27,7 +27,7 @@ export class WorkerPool {
   readonly #path: string;
   #failure: unknown;
 
-  /** Starts `n` workers (they load while the caller reads the start of the file). */
+  /** Starts `n` workers: each loads its modules, then waits for {@linkcode start}. */
   constructor(n: number, path: string) {
     this.#path = path;
     for (let w = 0; w < n; w++) {

@@ -87,6 +87,22 @@ export class LineDelivery {
   }
 }
 
+/**
+ * Reads `file` on to its end through `delivery`, then delivers its last line even without a newline,
+ * since the input will not grow any more (a replay's end); once `stop` aborts, nothing more.
+ */
+export async function readRestOnce(
+  file: Deno.FsFile,
+  buffer: Uint8Array,
+  delivery: LineDelivery,
+  stop?: AbortSignal,
+): Promise<void> {
+  await readToEnd(file, buffer, delivery, stop);
+  if (stop?.aborted) return;
+  delivery.flush();
+  delivery.batch();
+}
+
 /** A read buffer to reuse for every read of one source: large reads make a replay fast. */
 export function readBuffer(): Uint8Array {
   return new Uint8Array(READ_BUFFER_BYTES);

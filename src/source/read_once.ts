@@ -1,5 +1,5 @@
 /** One-shot sources: a file from its start to its end (replay), or a byte stream such as standard input. */
-import { LineDelivery, readBuffer, readToEnd } from "./line_reader.ts";
+import { LineDelivery, readBuffer, readRestOnce } from "./line_reader.ts";
 import { sourceError } from "./source_error.ts";
 import type { SourceOptions } from "./source_options.ts";
 
@@ -15,6 +15,19 @@ export async function readFileOnce(
   path: string,
   options: SourceOptions & { signal?: AbortSignal },
 ): Promise<void> {
+  const file = await openLog(path);
+  try {
+    await readRestOnce(file, readBuffer(), new LineDelivery(path, options), options.signal);
+  } finally {
+    file.close();
+  }
+}
+
+/**
+ * Opens the log at `path` for reading from its start; a SourceError naming it and the reason if it
+ * cannot be read (not found, permission, a directory).
+ */
+export async function openLog(path: string): Promise<Deno.FsFile> {
   let file: Deno.FsFile;
   try {
     file = await Deno.open(path, { read: true });
@@ -22,19 +35,12 @@ export async function readFileOnce(
     throw sourceError(path, err);
   }
   try {
-    try {
-      // Opening a directory for reading succeeds on Linux; reading it would fail less clearly.
-      if ((await file.stat()).isDirectory) throw new Deno.errors.IsADirectory();
-    } catch (err) {
-      throw sourceError(path, err);
-    }
-    const delivery = new LineDelivery(path, options);
-    await readToEnd(file, readBuffer(), delivery, options.signal);
-    if (options.signal?.aborted) return;
-    delivery.flush();
-    delivery.batch();
-  } finally {
+    // Opening a directory for reading succeeds on Linux; reading it would fail less clearly.
+    if ((await file.stat()).isDirectory) throw new Deno.errors.IsADirectory();
+    return file;
+  } catch (err) {
     file.close();
+    throw sourceError(path, err);
   }
 }
 

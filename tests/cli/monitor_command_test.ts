@@ -92,12 +92,20 @@ Deno.test("monitor --file - reads standard input", async () => {
   deepEqual([summary.hits, summary.invalid], [2, 1]);
 });
 
-/** The exit status of `cli`, or, past `ms`, a failure (the process is killed, not left behind). */
-async function exitWithin(cli: LiveCli, ms: number, signal?: Deno.Signal) {
+/** What `p` resolves to, or "late" if it takes more than `ms`. */
+async function within<T>(p: Promise<T>, ms: number): Promise<T | "late"> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<"late">((r) => timer = setTimeout(() => r("late"), ms));
-  const status = await Promise.race([signal ? cli.stop(signal) : cli.exited(), late]);
-  clearTimeout(timer);
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The exit status of `cli`, or, past `ms`, a failure (the process is killed, not left behind). */
+async function exitWithin(cli: LiveCli, ms: number, signal?: Deno.Signal) {
+  const status = await within(signal ? cli.stop(signal) : cli.exited(), ms);
   if (status === "late") {
     await cli.stop("SIGKILL");
     throw new Error(`monitor did not exit within ${ms} ms: ${cli.stderrLines.join(" | ")}`);
@@ -111,10 +119,7 @@ async function exitWithin(cli: LiveCli, ms: number, signal?: Deno.Signal) {
  */
 async function openWriter(pipe: string, ms: number): Promise<Deno.FsFile> {
   const opening = Deno.open(pipe, { write: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<"late">((r) => timer = setTimeout(() => r("late"), ms));
-  const writer = await Promise.race([opening, late]);
-  clearTimeout(timer);
+  const writer = await within(opening, ms);
   if (writer !== "late") return writer;
   (await Deno.open(pipe, { read: true })).close();
   (await opening).close();

@@ -9,6 +9,9 @@ import { RateWindow } from "./rate_window.ts";
 import { IntervalStats } from "./interval_stats.ts";
 import { RunTotals } from "./run_totals.ts";
 import type { KeyDictionary } from "./key_dictionary.ts";
+import type { AlertEvent, RecoverEvent, StatsEvent } from "./events.ts";
+import { RecentIntervals } from "./recent_intervals.ts";
+import { type EngineView, type SpanTables, VIEW_ALERTS } from "./view.ts";
 
 /** Settings of the engine, all in seconds but the threshold (requests per second). */
 export interface EngineOptions {
@@ -33,6 +36,25 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   top: 5,
 };
 
+/** What an engine is built with besides its settings. */
+export interface EngineWiring {
+  /**
+   * The run's key dictionary: names the ids records carry (LogRecord.hostId and its siblings). A
+   * record that carries an id without one is a bug.
+   */
+  keys?: KeyDictionary;
+  /** Hears each evaluated second, in order (see Sink.second); skipped quiet seconds are not told. */
+  onSecond?: (time: number, hits: number, windowHits: number) => void;
+  /**
+   * Keep the heaviest keys of the intervals within the window, so that view() can show the window's
+   * tables (costs a little per reported interval; off for a headless run).
+   */
+  windowTables?: boolean;
+}
+
+/** Rows each reported interval keeps for the window's tables. */
+const WINDOW_TABLE_ROWS = 50;
+
 /** Turns records and clock readings into stats, alert, recovery and summary events. */
 export class MonitorEngine {
   readonly #o: EngineOptions;
@@ -56,21 +78,26 @@ export class MonitorEngine {
   #quiet: { start: number; end: number; intervals: number } | undefined;
   #lastArrival: number | undefined;
   readonly #totals = new RunTotals();
-  /** Names the ids records carry; until a parser provides one, records must carry none. */
-  #keys: KeyDictionary = NO_KEYS;
+  /** Names the ids records carry (none: records must carry no ids). */
+  readonly #keys: KeyDictionary;
   /** Reported intervals' accumulators, emptied and kept for the next intervals. */
   readonly #spare: IntervalStats[] = [];
+  readonly #onSecond: EngineWiring["onSecond"];
+  /** The heaviest keys of recent intervals, for the window's tables (when asked for). */
+  readonly #recent: RecentIntervals | undefined;
+  #activeAlert: AlertEvent | undefined;
+  #lastStats: StatsEvent | undefined;
 
   /** Creates an engine that sends its events to `emit`. */
-  constructor(options: EngineOptions, emit: EmitEvent) {
+  constructor(options: EngineOptions, emit: EmitEvent, wiring: EngineWiring = {}) {
     this.#o = options;
     this.#emit = emit;
     this.#limit = Math.round(options.threshold * options.window * 1e6) / 1e6;
-  }
-
-  /** Names the key ids that records carry from now on (LogRecord.hostId and its siblings). */
-  useKeys(keys: KeyDictionary): void {
-    this.#keys = keys;
+    this.#keys = wiring.keys ?? NO_KEYS;
+    this.#onSecond = wiring.onSecond;
+    this.#recent = wiring.windowTables
+      ? new RecentIntervals(Math.ceil(options.window / options.interval) + 1)
+      : undefined;
   }
 
   /** True while in the alert state. */
@@ -152,6 +179,40 @@ export class MonitorEngine {
     this.#emit(this.#totals.toEvent(this.#o.top, this.#alerting));
   }
 
+  /**
+   * The live state as plain data (core/view.ts), for dashboards, pages and metrics. Pure, and cheap
+   * enough to call a few times a second: it copies the window's counts and builds small tables.
+   */
+  view(): EngineView {
+    const o = this.#o;
+    const win = this.#window;
+    const top = Math.max(o.top, 10);
+    const time = win?.end;
+    const counts = win ? win.counts() : [];
+    const hits = win ? win.sum : 0;
+    const current = this.#open.get(this.#nextReport);
+    const currentTables = current?.tables(top, this.#keys);
+    const windowStart = time === undefined ? 0 : time - o.window + 1;
+    const recent = this.#recent?.merged(top, windowStart, currentTables) ??
+      { ...(currentTables ?? emptySpan(windowStart, windowStart)), approximate: true };
+    const alerts = this.#totals.alerts;
+    return {
+      time,
+      newest: this.newest,
+      threshold: o.threshold,
+      interval: o.interval,
+      window: { seconds: o.window, hits, rate: hits / o.window, start: windowStart, counts },
+      alerting: this.#alerting,
+      activeAlert: this.#activeAlert && { ...this.#activeAlert },
+      alerts: alerts.slice(-VIEW_ALERTS).map((a) => ({ ...a })),
+      alertCount: alerts.filter((a) => a.type === "alert").length,
+      current: currentTables,
+      last: this.#lastStats,
+      windowTables: recent,
+      run: this.#totals.view(top, this.#keys),
+    };
+  }
+
   #intervalOf(t: number): IntervalStats {
     const cached = this.#cached;
     if (cached !== undefined && t >= cached.start && t < cached.end) return cached;
@@ -186,6 +247,7 @@ export class MonitorEngine {
       }
       const hits = win.advance();
       const t = win.end;
+      this.#onSecond?.(t, win.newestCount, hits);
       this.#evaluate(t, hits);
       if ((t + 1) % interval === 0) this.#report(t + 1 - interval);
     }
@@ -197,7 +259,7 @@ export class MonitorEngine {
       if (hits > this.#limit) {
         this.#alerting = true;
         this.#alertedAt = t;
-        const event = {
+        const event: AlertEvent = {
           type: "alert" as const,
           time: t,
           hits,
@@ -205,12 +267,14 @@ export class MonitorEngine {
           threshold,
           window,
         };
+        this.#activeAlert = event;
         this.#totals.alerts.push(event);
         this.#emit(event);
       }
     } else if (hits <= this.#limit) {
       this.#alerting = false;
-      const event = {
+      this.#activeAlert = undefined;
+      const event: RecoverEvent = {
         type: "recover" as const,
         time: t,
         hits,
@@ -281,6 +345,8 @@ export class MonitorEngine {
       late: this.#lateSinceReport,
       ...extra,
     }, this.#keys);
+    this.#recent?.add(stats.snapshot(WINDOW_TABLE_ROWS, this.#keys));
+    this.#lastStats = event;
     // The event holds copies of what it reports: the accumulator can serve a later interval.
     this.#spare.push(stats);
     this.#invalidSinceReport = 0;
@@ -294,6 +360,24 @@ export class MonitorEngine {
     this.#quiet = undefined;
     this.#emit({ type: "quiet", ...quiet });
   }
+}
+
+/** A span with nothing in it. */
+function emptySpan(start: number, end: number): SpanTables {
+  return {
+    start,
+    end,
+    hits: 0,
+    bytes: 0,
+    sections: [],
+    sectionCount: 0,
+    clients: [],
+    clientCount: 0,
+    status: {},
+    statusClasses: {},
+    methods: {},
+    approximate: false,
+  };
 }
 
 /** The dictionary before any parser provides one: a record that carries ids then is a bug. */

@@ -35,6 +35,14 @@ export class IdTally {
     }
   }
 
+  /** Calls `fn` with every id counted and its count. */
+  forEach(fn: (id: number, hits: number) => void): void {
+    for (let i = 0; i < this.#size; i++) {
+      const id = this.#touched[i];
+      fn(id, this.#counts[id]);
+    }
+  }
+
   /** The `n` ids with the most hits, named by `name`, ties broken by name (as Tally.top). */
   top(n: number, name: (id: number) => string): Ranked[] {
     const best: Ranked[] = [];

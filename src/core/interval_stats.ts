@@ -1,5 +1,6 @@
 import type { LogRecord } from "../record.ts";
 import type { StatsEvent } from "./events.ts";
+import type { SpanTables } from "./view.ts";
 import { KeyTable } from "./key_table.ts";
 import type { KeyDictionary } from "./key_dictionary.ts";
 import { StatusCounts } from "./status_counts.ts";
@@ -58,6 +59,33 @@ export class IntervalStats {
     if (d === d) (this.latency ??= new Latency()).add(d); // d === d: not NaN
   }
 
+  /** The interval's figures so far with `top` rows per table, ids named by `keys` (for views). */
+  tables(top: number, keys: KeyDictionary): SpanTables {
+    return {
+      start: this.start,
+      end: this.end,
+      hits: this.hits,
+      bytes: this.bytes,
+      sections: this.sections.top(top, keys.section),
+      sectionCount: this.sections.size,
+      clients: this.clients.top(top, keys.host),
+      clientCount: this.clients.size,
+      status: this.status.byCode(),
+      statusClasses: this.status.byClass(),
+      methods: this.methods.toRecord(keys.method),
+      ...(this.latency ? { latency: this.latency.summary() } : {}),
+      approximate: !(this.sections.exact && this.clients.exact && this.methods.exact),
+    };
+  }
+
+  /**
+   * What the window's tables keep of this interval once it is reported: its heaviest `rows` keys and
+   * its latency sketch (which the next interval does not reuse: `reset` starts a new one).
+   */
+  snapshot(rows: number, keys: KeyDictionary): IntervalSnapshot {
+    return { tables: this.tables(rows, keys), latency: this.latency };
+  }
+
   /** Renders the interval as a stats event with `top` rows per table, ids named by `keys`. */
   toEvent(
     top: number,
@@ -86,4 +114,10 @@ export class IntervalStats {
       partial: counters.partial ?? false,
     };
   }
+}
+
+/** A reported interval as the window's tables keep it. */
+export interface IntervalSnapshot {
+  tables: SpanTables;
+  latency: Latency | undefined;
 }

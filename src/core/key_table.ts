@@ -40,6 +40,12 @@ export class KeyTable {
     return [...byId, ...this.#strings.top(n)].sort(byHitsThenKey).slice(0, n);
   }
 
+  /** Adds every count of this table to `into`: ids to its ids, strings to its strings. */
+  addTo(into: { ids: IdTally; strings: { add(key: string, hits: number): void } }): void {
+    this.#ids.forEach((id, hits) => into.ids.add(id, hits));
+    for (const { key, hits } of this.#strings.entries()) into.strings.add(key, hits);
+  }
+
   /** Every key with its count. */
   *entries(name: (id: number) => string): Generator<{ key: string; hits: number }> {
     yield* this.#ids.entries(name);

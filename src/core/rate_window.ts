@@ -36,6 +36,19 @@ export class RateWindow {
     return this.#sum;
   }
 
+  /** Requests stamped at the newest second of the sum (`end`). */
+  get newestCount(): number {
+    return this.#counts[this.#endSlot];
+  }
+
+  /** Requests per second over `[end - window + 1, end]`, oldest first (a copy). */
+  counts(): number[] {
+    const out = new Array<number>(this.window);
+    const first = this.#end - this.window + 1;
+    for (let i = 0; i < this.window; i++) out[i] = this.#counts[this.#slot(first + i)];
+    return out;
+  }
+
   /**
    * Counts one request at second `t`. Seconds older than the window are ignored (they can no longer
    * matter); seconds inside the window also raise the sum; pending seconds wait for {@linkcode advance}.

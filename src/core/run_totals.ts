@@ -6,6 +6,8 @@ import { StatusCounts } from "./status_counts.ts";
 import { Latency } from "./latency.ts";
 import { tableKey } from "./bounded_tally.ts";
 import type { KeyDictionary } from "./key_dictionary.ts";
+import { RunKeyTable } from "./run_key_table.ts";
+import type { EngineView } from "./view.ts";
 
 /**
  * Sections the summary tracks over the whole run. Exact while the run has at most this many distinct
@@ -28,6 +30,8 @@ export class RunTotals {
   end = -Infinity;
   readonly sections = new SpaceSaving(SUMMARY_CAPACITY);
   readonly status = new StatusCounts();
+  readonly clients = new RunKeyTable(SUMMARY_CAPACITY);
+  readonly methods = new RunKeyTable(64);
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
   latency: Latency | undefined;
 
@@ -45,6 +49,8 @@ export class RunTotals {
       this.sections.add(key, hits);
     }
     this.status.addAll(interval.status);
+    this.clients.merge(interval.clients);
+    this.methods.merge(interval.methods);
     if (interval.latency) (this.latency ??= new Latency()).merge(interval.latency);
   }
 
@@ -53,8 +59,34 @@ export class RunTotals {
     const id = record.sectionId;
     this.sections.add(id >= 0 ? keys.section(id) : tableKey(record.section));
     this.status.add(record.status);
+    this.clients.add(record.hostId, tableKey(record.host));
+    this.methods.add(record.methodId, tableKey(record.method));
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d);
+  }
+
+  /** The run's figures for a view, `top` rows per table. */
+  view(top: number, keys: KeyDictionary): EngineView["run"] {
+    const seen = this.hits > 0;
+    return {
+      start: seen ? this.start : 0,
+      end: seen ? this.end : 0,
+      hits: this.hits,
+      bytes: this.bytes,
+      invalid: this.invalid,
+      late: this.late,
+      sections: this.sections.top(top).map(({ key, hits, error }) =>
+        error ? { key, hits, error } : { key, hits }
+      ),
+      sectionCount: this.sections.size,
+      clients: this.clients.top(top, keys.host),
+      clientCount: this.clients.size,
+      status: this.status.byCode(),
+      statusClasses: this.status.byClass(),
+      methods: this.methods.toRecord(keys.method),
+      ...(this.latency ? { latency: this.latency.summary() } : {}),
+      approximate: this.sections.maxError > 0 || !this.clients.exact || !this.methods.exact,
+    };
   }
 
   /** Renders the summary event. */

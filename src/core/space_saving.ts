@@ -23,6 +23,11 @@ export class SpaceSaving {
     this.#capacity = capacity;
   }
 
+  /** Keys kept. */
+  get size(): number {
+    return this.#heap.length;
+  }
+
   /** Total weight added. */
   get total(): number {
     return this.#total;

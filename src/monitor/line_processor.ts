@@ -7,6 +7,7 @@ import { type FormatName, FORMATS, newRecord } from "../record.ts";
 import type { MonitorEngine } from "../core/engine.ts";
 import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
 import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+import type { RunDictionary } from "../parse/run_dictionary.ts";
 import {
   type BatchDictionaries,
   type RecordBatch,
@@ -54,6 +55,7 @@ export class LineProcessor {
   constructor(
     format: FormatChoice,
     engine: MonitorEngine,
+    private readonly dictionary: RunDictionary,
     private readonly onDetect: (format: FormatName) => void = () => {},
     custom?: LineParser,
   ) {
@@ -191,8 +193,7 @@ export class LineProcessor {
     this.#format = format;
     this.#parser = parserFor(format);
     if (format === "clf" || format === "combined") {
-      const bytes = this.#byteParser = new ClfByteParser();
-      this.#engine.useKeys(bytes.keys);
+      this.#byteParser = new ClfByteParser(this.dictionary);
     }
   }
 }

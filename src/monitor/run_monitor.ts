@@ -22,6 +22,7 @@ import { replayFile } from "../replay/replay_file.ts";
 import type { BatchDictionaries, RecordBatch } from "../replay/record_batch.ts";
 import { RuntimeFailure } from "../cli/errors.ts";
 import { logFormatParser } from "../parse/mod.ts";
+import { RunDictionary } from "../parse/run_dictionary.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
@@ -76,13 +77,14 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   const copy = config.output === undefined ? undefined : appendFileOutput(config.output);
   const writer = new EventWriter({ json: config.json, color: rt.color, main: rt.stdout, copy });
   const progress = replayProgress(config, rt);
+  const dictionary = new RunDictionary();
   const engine = new MonitorEngine(config.engine, (event) => {
     progress?.clear();
     writer.write(event);
-  });
+  }, { keys: dictionary.keys });
   const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
   const custom = config.logFormat === undefined ? undefined : logFormatParser(config.logFormat);
-  const processor = new LineProcessor(config.format, engine, (format: FormatName) => {
+  const processor = new LineProcessor(config.format, engine, dictionary, (format: FormatName) => {
     if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
   }, custom);
   const stop = new AbortController();

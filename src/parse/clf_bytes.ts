@@ -8,7 +8,7 @@
 import type { LogRecord } from "../record.ts";
 import { parseClfTimestamp } from "./clf_timestamp.ts";
 import { Interner } from "./interner.ts";
-import type { KeyDictionary } from "../core/key_dictionary.ts";
+import { RunDictionary } from "./run_dictionary.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 
 const decoder = new TextDecoder();
@@ -68,25 +68,17 @@ export interface ByteDictionaries {
 export class ClfByteParser implements ByteDictionaries {
   readonly hosts: Interner;
   readonly #users = new Interner(4096);
-  readonly methods = new Interner(256);
+  readonly methods: Interner;
   readonly sections: Interner;
   readonly #lastStamp = new Uint8Array(26);
   #lastStampValid = false;
   #lastTime = NaN;
 
-  /** The strings behind the ids of the records it fills. */
-  readonly keys: KeyDictionary;
-
-  /** Creates a parser whose host and section dictionaries keep at most `keep` values each. */
-  constructor(keep = 65_536) {
-    const hosts = this.hosts = new Interner(keep);
-    const sections = this.sections = new Interner(keep);
-    const methods = this.methods;
-    this.keys = {
-      host: (id) => hosts.value(id),
-      method: (id) => methods.value(id),
-      section: (id) => sections.value(id),
-    };
+  /** Creates a parser that interns hosts, methods and sections into `dictionary`. */
+  constructor(dictionary: RunDictionary = new RunDictionary()) {
+    this.hosts = dictionary.hosts;
+    this.methods = dictionary.methods;
+    this.sections = dictionary.sections;
   }
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */

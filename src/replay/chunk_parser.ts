@@ -7,6 +7,7 @@
 import { type FormatName, newRecord } from "../record.ts";
 import { type LineParser, logFormatParser, parserFor, SKIP } from "../parse/mod.ts";
 import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+import { RunDictionary } from "../parse/run_dictionary.ts";
 import { ByteLineSplitter } from "../source/byte_line_splitter.ts";
 import { lineStartAt, readRegion } from "../source/line_region.ts";
 import { READ_BUFFER_BYTES } from "../source/source_options.ts";
@@ -61,7 +62,7 @@ export class ChunkParser {
     this.#spec = spec;
     const f = spec.format;
     if (spec.logFormat === undefined && (f === "clf" || f === "combined")) {
-      const p = this.#bytes = new ClfByteParser(spec.dictionaryLimit);
+      const p = this.#bytes = new ClfByteParser(new RunDictionary(spec.dictionaryLimit));
       this.#ids = idSource({ host: p.hosts, method: p.methods, section: p.sections });
     } else {
       this.#text = spec.logFormat !== undefined

@@ -25,18 +25,19 @@ const line = fc.record({
 
 function run(lines: Array<typeof line extends fc.Arbitrary<infer T> ? T : never>, ids: boolean) {
   const events: MonitorEvent[] = [];
+  const hosts = new Interner(), methods = new Interner(), sections = new Interner();
+  const keys = ids
+    ? {
+      host: (id: number) => hosts.value(id),
+      method: (id: number) => methods.value(id),
+      section: (id: number) => sections.value(id),
+    }
+    : undefined;
   const engine = new MonitorEngine(
     { threshold: 0.5, window: 6, late: 2, interval: 3, top: 3 },
     (e) => events.push(e),
+    { keys },
   );
-  const hosts = new Interner(), methods = new Interner(), sections = new Interner();
-  if (ids) {
-    engine.useKeys({
-      host: (id) => hosts.value(id),
-      method: (id) => methods.value(id),
-      section: (id) => sections.value(id),
-    });
-  }
   const r = newRecord();
   let t = 1_000_000;
   for (const l of lines) {

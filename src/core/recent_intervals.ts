@@ -1,0 +1,95 @@
+/**
+ * The reported intervals that may still overlap the window, kept as their heaviest keys, so that a view
+ * can show the window's tables (top sections, clients, status, methods over the last W seconds)
+ * without a second set of counters per request: the cost is one snapshot per reported interval.
+ */
+import type { Ranked } from "./events.ts";
+import type { IntervalSnapshot } from "./interval_stats.ts";
+import { Latency } from "./latency.ts";
+import { keepBest } from "./tally.ts";
+import type { SpanTables } from "./view.ts";
+
+/** A ring of the last `capacity` reported intervals. */
+export class RecentIntervals {
+  readonly #ring: IntervalSnapshot[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  /** Keeps a reported interval, forgetting the oldest beyond capacity. */
+  add(snapshot: IntervalSnapshot): void {
+    this.#ring.push(snapshot);
+    if (this.#ring.length > this.capacity) this.#ring.shift();
+  }
+
+  /**
+   * The tables of the intervals that end after `from`, plus `current` (the interval being counted),
+   * with `top` rows each. Approximate when an interval had more keys than it kept.
+   */
+  merged(top: number, from: number, current?: SpanTables): SpanTables {
+    const parts = this.#ring.filter((s) => s.tables.end > from).map((s) => s.tables);
+    const sketches = this.#ring.filter((s) => s.tables.end > from && s.latency).map((s) =>
+      s.latency!
+    );
+    if (current !== undefined) parts.push(current);
+    const sections = new Map<string, number>();
+    const clients = new Map<string, number>();
+    const status: Record<string, number> = {};
+    const classes: Record<string, number> = {};
+    const methods: Record<string, number> = {};
+    let hits = 0, bytes = 0, approximate = false;
+    for (const p of parts) {
+      hits += p.hits;
+      bytes += p.bytes;
+      approximate ||= p.approximate || p.sectionCount > p.sections.length ||
+        p.clientCount > p.clients.length;
+      addRows(sections, p.sections);
+      addRows(clients, p.clients);
+      addAll(status, p.status);
+      addAll(classes, p.statusClasses);
+      addAll(methods, p.methods);
+    }
+    let latency = undefined;
+    if (sketches.length > 0 || current?.latency) {
+      const merged = new Latency();
+      for (const l of sketches) merged.merge(l);
+      // The current interval's sketch is not kept here; its requests are left out of the percentiles.
+      latency = merged.summary();
+      if (latency.count === 0) latency = undefined;
+    }
+    return {
+      start: parts.length > 0 ? Math.min(...parts.map((p) => p.start)) : from,
+      end: parts.length > 0 ? Math.max(...parts.map((p) => p.end)) : from,
+      hits,
+      bytes,
+      sections: topOf(sections, top),
+      sectionCount: sections.size,
+      clients: topOf(clients, top),
+      clientCount: clients.size,
+      status: sorted(status),
+      statusClasses: sorted(classes),
+      methods: sorted(methods),
+      ...(latency ? { latency } : {}),
+      approximate,
+    };
+  }
+}
+
+function addRows(into: Map<string, number>, rows: Ranked[]): void {
+  for (const r of rows) into.set(r.key, (into.get(r.key) ?? 0) + r.hits);
+}
+
+function addAll(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+
+function topOf(counts: Map<string, number>, n: number): Ranked[] {
+  const best: Ranked[] = [];
+  for (const [key, hits] of counts) keepBest(best, { key, hits }, n);
+  return best;
+}
+
+function sorted(r: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(r).sort()) out[k] = r[k];
+  return out;
+}

@@ -180,7 +180,7 @@ Deno.test("monitor rejects a bad flag or value with exit 2 and one line naming i
     [["--threshold", "-1"], /--threshold/],
     [["--window", "0"], /--window/],
     [["--interval", "1.5"], /--interval/],
-    [["--format", "xml"], /--format.*auto, clf, combined, csv/],
+    [["--format", "xml"], /--format.*auto, clf, combined, vhost_common, vhost_combined, csv/],
     [["--bogus"], /--bogus/],
     [["--late", "x"], /--late/],
   ];
@@ -469,6 +469,33 @@ Deno.test("monitor says once when a named format rejects most of the first lines
       `monilog: "${dir}/a.log": --format clf rejected 666 of the first 1000 lines; is it the ` +
       `log's format? (the first rejected: garbage \\x1b[31m 1)`,
     ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("monitor counts a vhost_combined log's requests for their clients, with a vhosts table", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const log = `${dir}/vhosts.log`;
+    const gen = await runCli([
+      ...["generate", "--format", "vhost_combined", "--rates", "20", "--durations", "60"],
+      ...["--speed", "0", "--seed", "4", "--exact", "-o", log],
+    ]);
+    equal(gen.code, 0, gen.stderr);
+    const out = await runCli(["monitor", "--once", "--json", "--file", log]);
+    equal(out.code, 0, out.stderr);
+    match(out.stderr, /looks like vhost_combined/);
+    const summary = JSON.parse(out.stdout.trim().split("\n").at(-1)!);
+    equal(summary.hits, 1200);
+    // Clients are addresses, never the virtual host that served them.
+    for (const c of summary.clients) match(c.client, /^\d+\.\d+\.\d+\.\d+$/);
+    deepEqual(summary.vhosts.map((v: { vhost: string }) => v.vhost).sort(), [
+      "api.example.com:443",
+      "static.example.com:80",
+      "www.example.com:443",
+    ]);
+    equal(summary.vhosts.reduce((n: number, v: { hits: number }) => n + v.hits, 0), 1200);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -57,9 +57,13 @@ export function recoverLine(e: RecoverEvent): string {
 }
 
 function formatStats(e: StatsEvent, c: Colors): string {
-  const span = e.end - e.start;
+  const span = e.end - (e.since ?? e.start);
   const head = `${formatLogTime(e.start)} .. ${formatLogTime(e.end)}` +
-    (e.partial ? ` (partial, ${span} s)` : "");
+    (e.since !== undefined
+      ? ` (from ${formatLogTime(e.since).slice(11, 19)}, ${span} s)`
+      : e.partial
+      ? ` (partial, ${span} s)`
+      : "");
   if (e.hits === 0) {
     const counters = e.invalid || e.late || e.skewed ? `  ${countersText(e)}` : "";
     return c.dim(`${head}  no traffic${counters}`);

@@ -29,17 +29,28 @@ export class OutputClosed extends Error {
   override name = "OutputClosed";
 }
 
-/** Standard output. A closed pipe becomes {@linkcode OutputClosed}. */
-export function stdoutOutput(): LineOutput {
+/** Where standard output's bytes go (`Deno.stdout`; tests pass one that fails). */
+export interface SyncWriter {
+  writeSync(p: Uint8Array): number;
+}
+
+/**
+ * Writes `text` to standard output: a closed pipe becomes {@linkcode OutputClosed}, any other failure
+ * (a full disk, `> /dev/full`) a {@linkcode RuntimeFailure} that names standard output and the reason.
+ */
+export function writeStdout(text: string, writer: SyncWriter = Deno.stdout): void {
+  try {
+    writeAllSync(writer, encoder.encode(text));
+  } catch (err) {
+    if (err instanceof Deno.errors.BrokenPipe) throw new OutputClosed("standard output closed");
+    throw new RuntimeFailure(`Cannot write to standard output: ${describeIoError(err)}`);
+  }
+}
+
+/** Standard output, as {@linkcode writeStdout} writes it. */
+export function stdoutOutput(writer: SyncWriter = Deno.stdout): LineOutput {
   return {
-    writeLine(text) {
-      try {
-        writeAllSync(Deno.stdout, encoder.encode(text + "\n"));
-      } catch (err) {
-        if (err instanceof Deno.errors.BrokenPipe) throw new OutputClosed("standard output closed");
-        throw err;
-      }
-    },
+    writeLine: (text) => writeStdout(text + "\n", writer),
     close() {},
   };
 }
@@ -63,16 +74,56 @@ export function appendFileOutput(path: string): LineOutput {
   } catch (err) {
     throw new RuntimeFailure(`Cannot open output file "${path}": ${describeIoError(err)}`);
   }
+  return fileLineOutput(`output file "${path}"`, file);
+}
+
+/** An open file that a line output appends to and can cut back (`Deno.FsFile` is one). */
+export interface AppendFile extends SyncWriter {
+  seekSync(offset: number, whence: Deno.SeekMode): number;
+  truncateSync(len?: number): void;
+  close(): void;
+}
+
+/**
+ * Lines appended to `file`, each whole or not at all. A disk that fills up takes what fits of a write
+ * and refuses the rest: what the failed line had put in the file is cut off again, so that the file
+ * ends with the last whole line (for JSON, every line parses). The failure names the output
+ * (`name`) and the reason; the file is closed then, as nothing more will be written to it.
+ */
+export function fileLineOutput(name: string, file: AppendFile): LineOutput {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    file.close();
+  };
   return {
     writeLine(text) {
+      const bytes = encoder.encode(text + "\n");
+      let written = 0;
       try {
-        writeAllSync(file, encoder.encode(text + "\n"));
+        while (written < bytes.length) written += file.writeSync(bytes.subarray(written));
       } catch (err) {
-        throw new RuntimeFailure(`Cannot write output file "${path}": ${describeIoError(err)}`);
+        const reason = describeIoError(err);
+        const cut = written === 0 ? undefined : trimBack(file, written);
+        close();
+        throw new RuntimeFailure(`Cannot write ${name}: ${reason}${cut ?? ""}`);
       }
     },
-    close() {
-      file.close();
-    },
+    close,
   };
+}
+
+/**
+ * Cuts the last `n` bytes written off `file` (appending leaves its offset at the end of what was
+ * written); undefined when done, else what is left and why, to add to the message.
+ */
+function trimBack(file: AppendFile, n: number): string | undefined {
+  try {
+    const end = file.seekSync(0, Deno.SeekMode.Current);
+    file.truncateSync(end - n);
+    return undefined;
+  } catch (err) {
+    return `; its last line is cut (${describeIoError(err)})`;
+  }
 }

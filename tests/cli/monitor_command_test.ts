@@ -242,24 +242,38 @@ async function withFullDisk(fn: (dir: string) => Promise<void>): Promise<boolean
 // A small tmpfs needs root to mount: CI runs as root, so there it always runs.
 const ROOT = Deno.uid() === 0;
 Deno.test({
-  name: "monitor says which output failed and why when its disk is full" +
+  name: "monitor --output on a disk that fills up: one line, whole lines, the summary on stdout" +
     (ROOT || inCi() ? "" : " (ignored: mounting a full tmpfs needs root)"),
   ignore: !ROOT && !inCi(),
   fn: async () => {
-    const ran = await withFullDisk(async (dir) => {
-      const full = await runCli([
-        "monitor",
-        "--once",
-        "--file",
-        SAMPLE_CSV,
-        "--output",
-        `${dir}/report.log`,
-      ]);
-      equal(full.code, 1);
-      match(full.stderr, new RegExp(`output file "${dir}/report.log": no space left on device`));
-      equal(full.stderr.trimEnd().split("\n").at(-1)!.startsWith("monilog: Cannot write"), true);
-    });
-    equal(ran, true, "mount a 4 KiB tmpfs");
+    for (const json of [false, true]) {
+      const ran = await withFullDisk(async (dir) => {
+        const output = `${dir}/report-${json ? "json" : "text"}.log`;
+        const full = await runCli([
+          "monitor",
+          "--once",
+          ...(json ? ["--json"] : []),
+          "--file",
+          SAMPLE_CSV,
+          "--output",
+          output,
+        ]);
+        equal(full.code, 1);
+        deepEqual(full.stderr.trimEnd().split("\n"), [
+          `monilog: "${SAMPLE_CSV}" looks like csv`,
+          `monilog: Cannot write output file "${output}": no space left on device`,
+        ]);
+        // Standard output is healthy: it has the whole report and the summary.
+        if (json) equal(parseEvents(full.stdout).at(-1)!.type, "summary");
+        else match(full.stdout, /^Summary\n/m);
+        // The file has what fitted, in whole lines: a cut one was taken back.
+        const written = await Deno.readTextFile(output);
+        equal(written.length > 0 && written.endsWith("\n"), true, written.slice(-80));
+        equal(full.stdout.startsWith(written), true);
+        if (json) parseEvents(written);
+      });
+      equal(ran, true, "mount a 4 KiB tmpfs");
+    }
   },
 });
 

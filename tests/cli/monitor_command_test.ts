@@ -1,7 +1,7 @@
 /** The `monitor` command through the real CLI: replay results, usage errors and I/O errors. */
 import { deepEqual, equal, match } from "node:assert/strict";
 import { clfLine, FIXTURES, LiveCli, runCli } from "../_helpers/cli.ts";
-import { inCi } from "../_helpers/requires.ts";
+import { FULL_DISK_IGNORED, withFullDisk } from "../_helpers/full_disk.ts";
 
 const SAMPLE_CSV = `${FIXTURES}sample_csv.txt`;
 
@@ -219,32 +219,10 @@ Deno.test("monitor names the output file and the reason when it cannot write it"
   }
 });
 
-/** Mounts a 4 KiB tmpfs (root only), so that a write really fails with "no space left on device". */
-async function withFullDisk(fn: (dir: string) => Promise<void>): Promise<boolean> {
-  const dir = await Deno.makeTempDir();
-  const mount = await new Deno.Command("mount", {
-    args: ["-t", "tmpfs", "-o", "size=4k", "tmpfs", dir],
-    stderr: "null",
-  }).output().catch(() => ({ success: false }));
-  if (!mount.success) {
-    await Deno.remove(dir);
-    return false;
-  }
-  try {
-    await fn(dir);
-  } finally {
-    await new Deno.Command("umount", { args: [dir] }).output();
-    await Deno.remove(dir);
-  }
-  return true;
-}
-
-// A small tmpfs needs root to mount: CI runs as root, so there it always runs.
-const ROOT = Deno.uid() === 0;
 Deno.test({
   name: "monitor --output on a disk that fills up: one line, whole lines, the summary on stdout" +
-    (ROOT || inCi() ? "" : " (ignored: mounting a full tmpfs needs root)"),
-  ignore: !ROOT && !inCi(),
+    FULL_DISK_IGNORED.suffix,
+  ignore: FULL_DISK_IGNORED.ignore,
   fn: async () => {
     for (const json of [false, true]) {
       const ran = await withFullDisk(async (dir) => {

@@ -1,15 +1,17 @@
 /**
  * The line outputs on a failing disk: a file that fills up keeps only whole lines and the failure
  * names the output and the reason; standard output's failures are one clear RuntimeFailure, a closed
- * pipe a quiet OutputClosed. The disk is a fake that fails as Deno does (an Error with code ENOSPC
+ * pipe a quiet OutputClosed, and standard output redirected to a file that fills up keeps whole
+ * lines too. The disk is a fake that fails as Deno does (an Error with code ENOSPC
  * after taking what fits); tests/cli/ does the same against /dev/full and a full tmpfs.
  */
-import { deepEqual, equal, throws } from "node:assert/strict";
+import { deepEqual, equal, fail, throws } from "node:assert/strict";
 import {
   type AppendFile,
   appendFileOutput,
   fileLineOutput,
   OutputClosed,
+  type StdoutFile,
   stdoutOutput,
   writeStdout,
 } from "../../src/sinks/line_output.ts";
@@ -145,4 +147,58 @@ Deno.test("standard output on a full disk fails with one message naming it; a cl
   const short = { writeSync: (p: Uint8Array) => (got.push(p[0]), 1) };
   stdoutOutput(short).writeLine("ab");
   deepEqual(got, [97, 98, 10]);
+});
+
+function writeAll(disk: FullDisk, text: string): void {
+  const bytes = new TextEncoder().encode(text);
+  for (let o = 0; o < bytes.length;) o += disk.writeSync(bytes.subarray(o));
+}
+
+/** Standard output redirected to a file on `disk` (what `> report.txt` gives). */
+function redirected(disk: FullDisk): StdoutFile {
+  return { size: () => disk.bytes.length, truncate: (n) => disk.truncateSync(n) };
+}
+
+Deno.test("standard output redirected to a file that fills up keeps whole lines only", () => {
+  for (let capacity = 4; capacity < 200; capacity++) {
+    const disk = new FullDisk(capacity);
+    // The file already held something (`>> report.txt`): it stays.
+    disk.writeSync(new TextEncoder().encode("old\n"));
+    const out = stdoutOutput(disk, redirected(disk));
+    let written = 0;
+    let failure: unknown;
+    for (; written < LINES.length; written++) {
+      try {
+        out.writeLine(LINES[written]);
+      } catch (err) {
+        failure = err;
+        break;
+      }
+    }
+    const whole = "old\n" + LINES.slice(0, written).map((l) => l + "\n").join("");
+    equal(disk.text, whole, `capacity ${capacity}`);
+    equal((failure as Error).message, "Cannot write to standard output: no space left on device");
+  }
+});
+
+Deno.test("standard output's file written by another too is left as it is, and the line says so", () => {
+  const disk = new FullDisk(100);
+  const out = stdoutOutput(disk, redirected(disk));
+  out.writeLine(LINES[0]);
+  // e.g. `> file 2>&1`: a notice longer than a report line went in between.
+  const notice = "monilog: a notice on standard error, longer than the report line\n";
+  writeAll(disk, notice);
+  throws(() => out.writeLine(LINES[1]), (err) =>
+    err instanceof RuntimeFailure &&
+    err.message ===
+      "Cannot write to standard output: no space left on device; its last line may be cut");
+  equal(disk.text.startsWith(LINES[0] + "\n" + notice), true);
+  equal(disk.text.length, 100);
+  // Standard output that is not a file (a terminal, a pipe): nothing to cut, nothing is tried.
+  const pipe = new FullDisk(30);
+  const notFile: StdoutFile = { size: () => undefined, truncate: () => fail("truncate") };
+  const toPipe = stdoutOutput(pipe, notFile);
+  throws(() => {
+    for (const line of LINES) toPipe.writeLine(line);
+  }, RuntimeFailure);
 });

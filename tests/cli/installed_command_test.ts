@@ -179,3 +179,11 @@ async function followThenTerminate(monilog: string, home: string): Promise<strin
   );
   return out;
 }
+
+Deno.test(needs("the launcher is portable POSIX sh (shellcheck)", ["shellcheck"], async () => {
+  const out = await new Deno.Command("shellcheck", {
+    args: ["--shell=sh", `${REPO_ROOT}bin/monilog`],
+    stdout: "piped",
+  }).output();
+  equal(out.code, 0, decoder.decode(out.stdout));
+}));

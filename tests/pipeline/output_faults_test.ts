@@ -34,6 +34,7 @@ function runtime(stdout: MonitorRuntime["stdout"], stderr: string[]): MonitorRun
     stdout,
     stderr: (l) => stderr.push(l),
     color: false,
+    width: () => undefined,
     stdin: () => new ReadableStream(),
     progress: () => undefined,
     onStopSignal: () => () => {},

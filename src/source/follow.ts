@@ -49,8 +49,11 @@ export interface FollowOptions extends SourceOptions {
   clock: Clock;
   /** Abort (a second Ctrl-C) to end even the last read at once. */
   halt?: AbortSignal;
-  /** Safety-net stat poll period in ms, because watch events can be lost (default 1000). */
-  pollMs?: number;
+  /**
+   * Safety-net stat poll period in ms, because watch events can be lost (default 1000); a function is
+   * asked at each wait (many files spread their polls out as they grow in number).
+   */
+  pollMs?: number | (() => number);
   /** How long a rotated-away file is still read after it last grew, in ms (default 5000). */
   rotateWaitMs?: number;
 }

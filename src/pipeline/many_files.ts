@@ -11,6 +11,7 @@ import { expandGlob, isGlob } from "../source/glob.ts";
 import { isRotatedName } from "../source/rotated_copy.ts";
 import { replayFile, type RowConsumer } from "../replay/replay_file.ts";
 import { basename, dirname } from "node:path";
+import type { Checkpoints } from "./checkpoints.ts";
 
 /** How often patterns are matched again for new files. */
 const RESCAN_MS = 1000;
@@ -42,6 +43,8 @@ export interface ManyFilesOptions {
    * so that it names them.
    */
   paths: string[];
+  /** With --state: where to go on in each file, and who hears the followers' positions. */
+  checkpoints?: Checkpoints;
 }
 
 /** Several logs followed (or replayed) as one source. */
@@ -79,9 +82,19 @@ export class ManyFiles {
     const start = (path: string, fromStart: boolean) => {
       const source = this.o.paths.push(path) - 1;
       const clock = this.o.clock;
+      const checkpoints = this.o.checkpoints;
       running.push(
-        followFile(path, { consumer, source, signal, halt, clock, fromStart, pollMs })
-          .catch((err) => void (failure ??= err)),
+        followFile(path, {
+          consumer,
+          source,
+          signal,
+          halt,
+          clock,
+          fromStart,
+          pollMs,
+          resume: checkpoints?.resumeFor(path),
+          onStart: (positions) => checkpoints?.register(path, positions),
+        }).catch((err) => void (failure ??= err)),
       );
     };
     for (const path of await this.expand()) start(path, this.o.fromStart);

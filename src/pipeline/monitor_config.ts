@@ -30,6 +30,8 @@ export interface MonitorConfig {
   json: boolean;
   /** Also append every report and alert line to this file. */
   output?: string;
+  /** Keep positions and the engine's state here, to go on after a restart (`--state DIR`). */
+  state?: string;
   engine: EngineOptions;
 }
 

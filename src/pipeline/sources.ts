@@ -8,6 +8,7 @@ import { followFile, isPipe, readPipe, readStream } from "../source/mod.ts";
 import { replayFile, type RowConsumer } from "../replay/replay_file.ts";
 import { isGlob } from "../source/glob.ts";
 import { ManyFiles } from "./many_files.ts";
+import type { Checkpoints } from "./checkpoints.ts";
 
 /** Something that reads lines into a consumer. */
 export interface Source {
@@ -35,6 +36,8 @@ export interface SourceChoice {
   chunkBytes?: number;
   clock: Clock;
   stdin(): ReadableStream<Uint8Array>;
+  /** With --state: where to go on in each file, and who hears the followers' positions. */
+  checkpoints?: Checkpoints;
 }
 
 /** The source for `file`: `-` is standard input, a named pipe is read like it, else a file. */
@@ -47,6 +50,7 @@ export function chooseSource(c: SourceChoice): Source {
       jobs: c.jobs,
       chunkBytes: c.chunkBytes,
       paths: c.paths,
+      checkpoints: c.checkpoints,
     });
     return c.once
       ? {
@@ -90,7 +94,15 @@ export function chooseSource(c: SourceChoice): Source {
     mode: "follow",
     bytesTotal: undefined,
     read: (consumer, signal, halt) =>
-      followFile(c.file, { consumer, signal, halt, clock: c.clock, fromStart: c.fromStart }),
+      followFile(c.file, {
+        consumer,
+        signal,
+        halt,
+        clock: c.clock,
+        fromStart: c.fromStart,
+        resume: c.checkpoints?.resumeFor(c.file),
+        onStart: (positions) => c.checkpoints?.register(c.file, positions),
+      }),
   };
 }
 

@@ -271,7 +271,7 @@ Deno.test("MonitorEngine.restore() of a checkpoint taken mid-alert keeps the ale
   equal(b.engine.alerting, true);
   deepEqual(b.engine.view().activeAlert, a.engine.view().activeAlert);
   b.engine.tick(restartMs + 500);
-  deepEqual(b.events, [], "the restart evaluated nothing on its own");
+  equal(b.events.length, 0, "the restart evaluated nothing on its own");
   b.feed(quiet.map((s) => ({ ...s, wallMs: s.wallMs - WALL0 - 20_000 + restartMs })));
   b.engine.finish();
   deepEqual([...a.events, ...b.events], whole.events);
@@ -286,7 +286,7 @@ Deno.test("MonitorEngine.restore() keeps the log time quiet ticks moved on", () 
   compare(OPTIONS, ALL_IDS, 65_536, [...before, ...after, ...later], 3);
   const whole = new Run(OPTIONS, ALL_IDS, 65_536);
   whole.feed([...before, ...after, ...later]);
-  deepEqual(whole.notices, [], "no jump was said");
+  equal(whole.notices.length, 0, "no jump was said");
 });
 
 Deno.test("MonitorEngine.restore() refuses a checkpoint written with other options, naming them", () => {

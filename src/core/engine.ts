@@ -75,10 +75,11 @@ export interface EngineWiring {
 export interface RestoreWiring extends EngineWiring {
   options: EngineOptions;
   /**
-   * The machine clock (ms since the epoch) when the restarted run starts: quiet time is measured from
-   * it rather than from the checkpoint's last arrival, so that the time the monitor was down is not
-   * taken for quiet log time (which would evaluate, and report empty, the seconds of the lines it is
-   * about to catch up on). Leave it out only to go on in the same process, on the same clock.
+   * The machine clock (ms since the epoch) when the restarted run starts. Quiet time then goes on
+   * from where the checkpoint's ticks had taken it, the time the monitor was down left out: counted
+   * as quiet log time, it would evaluate (and report empty) the seconds of the lines written
+   * meanwhile, which the restarted run is about to read. Leave it out only to go on in the same
+   * process, on the same clock.
    */
   resumeAt?: number;
 }
@@ -266,7 +267,9 @@ export class MonitorEngine {
     if (cp.window) this.#window = RateWindow.fromState(o.window, o.late, cp.window);
     this.#maxSeen = unnum(cp.maxSeen);
     this.#logNow = unnum(cp.logNow);
-    this.#lastArrival = cp.lastArrival === undefined ? undefined : resumeAt ?? cp.lastArrival;
+    this.#lastArrival = cp.lastArrival === undefined || resumeAt === undefined
+      ? cp.lastArrival
+      : resumeAt - Math.max(0, this.#logNow - this.#maxSeen) * 1000;
     this.#alerting = cp.alerting;
     this.#alertedAt = cp.alertedAt;
     this.#activeAlert = cp.activeAlert && { ...cp.activeAlert };

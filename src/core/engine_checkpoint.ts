@@ -51,8 +51,8 @@ export interface EngineCheckpoint {
   logNow: Num;
   /**
    * The machine clock (ms since the epoch) when a line last arrived: what ticks measure quiet time
-   * from. A restart that has lines to catch up on must not take its downtime for quiet log time:
-   * `RestoreWiring.resumeAt` replaces it.
+   * from. A restart must not take its downtime for quiet log time: `RestoreWiring.resumeAt`
+   * replaces it, keeping the quiet time `logNow` holds.
    */
   lastArrival?: number;
   alerting: boolean;

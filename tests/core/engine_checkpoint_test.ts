@@ -281,14 +281,40 @@ Deno.test("MonitorEngine.restore() of a checkpoint taken mid-alert keeps the ale
 });
 
 Deno.test("MonitorEngine.restore() keeps the log time quiet ticks moved on", () => {
-  // After 60 s of quiet, a line 30 s on is near the log's time, not a jump to be held (far is 12 s).
+  // After 60 s of quiet, lines 65 s on are near the log's time, not a jump to be held (far is 12 s).
   const before = [line(T0, WALL0), line(T0 + 1, WALL0 + 1000)];
   const after = [{ kind: "tick" as const, wallMs: WALL0 + 61_000 }];
-  const later = [0, 1, 2, 3].map((i) => line(T0 + 31 + i, WALL0 + 61_000 + i));
-  compare(OPTIONS, ALL_IDS, 65_536, [...before, ...after, ...later], 3);
+  const later = [0, 1, 2, 3].map((i) => line(T0 + 66 + i, WALL0 + 61_000 + i));
+  const quiet = [{ kind: "tick" as const, wallMs: WALL0 + 90_000 }];
+  const steps = [...before, ...after, ...later, ...quiet];
+  compare(OPTIONS, ALL_IDS, 65_536, steps, 3);
   const whole = new Run(OPTIONS, ALL_IDS, 65_536);
-  whole.feed([...before, ...after, ...later]);
-  equal(whole.notices.length, 0, "no jump was said");
+  whole.feed(steps);
+  whole.engine.finish();
+  deepEqual(whole.notices, [], "no jump was said");
+
+  // Restarted a day later: log time goes on from the 60 s of quiet, the day left out.
+  const a = new Run(OPTIONS, ALL_IDS, 65_536);
+  a.feed([...before, ...after]);
+  const saved = JSON.parse(JSON.stringify(a.engine.checkpoint()));
+  const restartMs = WALL0 + 86_400_000;
+  const b = new Run(OPTIONS, ALL_IDS, 65_536);
+  b.engine = MonitorEngine.restore(saved, (e) => b.events.push(e), {
+    options: OPTIONS,
+    dictionary: b.dictionary,
+    onNotice: (n) => b.notices.push(n),
+    resumeAt: restartMs,
+  });
+  const shift = (s: Step) => ({ ...s, wallMs: s.wallMs - WALL0 - 61_000 + restartMs });
+  b.engine.tick(restartMs);
+  equal(b.engine.view().time, a.engine.view().time, "the restart evaluated nothing on its own");
+  b.feed([...later, ...quiet].map(shift), 3);
+  b.engine.finish();
+  deepEqual([...a.events, ...b.events], whole.events);
+  deepEqual(b.notices, []);
+  const summary = whole.events.at(-1);
+  if (summary?.type !== "summary") throw new Error("no summary");
+  deepEqual([summary.hits, summary.late, summary.skewed], [6, 0, 0], "every line in its interval");
 });
 
 Deno.test("MonitorEngine.restore() refuses a checkpoint written with other options, naming them", () => {

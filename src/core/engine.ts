@@ -248,17 +248,19 @@ export class MonitorEngine {
   /**
    * An engine that goes on from `checkpoint` (as JSON.parse gave it back) as the engine that took it
    * would have. Throws CheckpointRefused, naming what differs, for a checkpoint of another format or
-   * version or written for other options; `wiring.dictionary` must be the new run's, still empty.
+   * version or written for other options; `wiring.dictionary` must be the new run's, still empty
+   * (a refused checkpoint leaves it so, but for one whose keys it has no room for).
    */
   static restore(checkpoint: unknown, emit: EmitEvent, wiring: RestoreWiring): MonitorEngine {
     checkCompatible(checkpoint, wiring.options);
     const engine = new MonitorEngine(wiring.options, emit, wiring);
-    restoreKeys(checkpoint.keys, wiring.dictionary);
     try {
       engine.#load(checkpoint, wiring.resumeAt);
     } catch (err) {
       throw new CheckpointRefused(`the saved state is damaged: ${(err as Error).message}`);
     }
+    // Last: the engine's own state is all checked, and what is interned cannot be taken back.
+    restoreKeys(checkpoint.keys, wiring.dictionary);
     return engine;
   }
 
@@ -270,6 +272,8 @@ export class MonitorEngine {
     this.#lastArrival = cp.lastArrival === undefined || resumeAt === undefined
       ? cp.lastArrival
       : resumeAt - Math.max(0, this.#logNow - this.#maxSeen) * 1000;
+    // Held lines' arrivals move with it: once counted, they are what quiet time is measured from.
+    const shiftMs = (this.#lastArrival ?? 0) - (cp.lastArrival ?? 0);
     this.#alerting = cp.alerting;
     this.#alertedAt = cp.alertedAt;
     this.#activeAlert = cp.activeAlert && { ...cp.activeAlert };
@@ -282,7 +286,7 @@ export class MonitorEngine {
     this.#reportedAny = cp.quiet.reportedAny;
     this.#trafficReported = cp.quiet.trafficReported;
     this.#quiet = cp.quiet.run && { ...cp.quiet.run };
-    this.#guard.load(cp.guard);
+    this.#guard.load(cp.guard, shiftMs);
     this.#maxLateness = cp.disorder.maxLateness;
     this.#disorderSaid = cp.disorder.said;
     this.#jumpSaid = { ...cp.disorder.jumpSaid };

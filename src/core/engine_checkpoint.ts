@@ -126,19 +126,31 @@ export function restoreKeys(
   keys: EngineCheckpoint["keys"],
   registry: KeyRegistry | undefined,
 ): void {
-  for (const field of ["host", "method", "section"] as const) {
-    const values = keys[field];
-    if (!Array.isArray(values)) throw new CheckpointRefused(`the saved state has no ${field} keys`);
+  const fields = ["host", "method", "section"] as const;
+  for (const field of fields) {
+    const values = keys?.[field];
+    if (!Array.isArray(values) || values.some((v) => typeof v !== "string")) {
+      throw new CheckpointRefused(`the saved state is damaged: its ${field} keys are not strings`);
+    }
     if (values.length > 0 && registry === undefined) {
       throw new Error("restoring a checkpoint with key ids needs the run's dictionary");
     }
-    values.forEach((value, id) => {
+    // Checked before interning anything: a refused state leaves the dictionary as it was.
+    const given = registry?.values(field) ?? [];
+    if (given.length > values.length || given.some((v, id) => v !== values[id])) {
+      throw new CheckpointRefused(
+        `this run's dictionary already gave ${field} ids before the saved state was restored`,
+      );
+    }
+  }
+  for (const field of fields) {
+    keys[field].forEach((value, id) => {
       const got = registry!.idOf(field, value);
       if (got !== id) {
         throw new CheckpointRefused(
           got < 0
             ? `the saved state has more ${field} keys than this run's dictionary keeps`
-            : `this run's dictionary already gave ${field} ids before the saved state was restored`,
+            : `the saved state's ${field} keys are not distinct`,
         );
       }
     });

@@ -97,11 +97,11 @@ export class TimeGuard {
     };
   }
 
-  /** Takes the held lines of a checkpoint (on an empty guard). */
-  load(state: TimeGuardState): void {
+  /** Takes the held lines of a checkpoint (on an empty guard), their arrivals moved by `shiftMs`. */
+  load(state: TimeGuardState, shiftMs = 0): void {
     this.#held = state.held.map((h) => ({
       record: { ...h.record, duration: unnum(h.record.duration) },
-      wallMs: h.wallMs,
+      wallMs: h.wallMs + shiftMs,
       line: h.line,
     }));
     this.#normal = state.normal;

@@ -355,10 +355,33 @@ Deno.test("MonitorEngine.restore() refuses a checkpoint of another version, or n
         err.message === "the saved state is not a monilog engine checkpoint",
     );
   }
+  // Damaged: refused, and the dictionary is left empty for a run that starts afresh.
+  const dictionary = new RunDictionary();
   throws(
-    () => restore({ ...saved, totals: { ...saved.totals, sections: null } }),
+    () =>
+      MonitorEngine.restore({ ...saved, totals: { ...saved.totals, sections: null } }, () => {}, {
+        options: OPTIONS,
+        dictionary,
+      }),
     (err: Error) =>
       err instanceof CheckpointRefused && err.message.startsWith("the saved state is damaged: "),
+  );
+  equal(dictionary.values("host").length, 0);
+});
+
+Deno.test("MonitorEngine.restore() refuses a dictionary too small for the saved keys", () => {
+  const a = new Run(OPTIONS, ALL_IDS, 65_536);
+  a.feed([line(T0, WALL0, { host: "10.0.0.1" }), line(T0, WALL0, { host: "10.0.0.2" })]);
+  const saved = JSON.parse(JSON.stringify(a.engine.checkpoint()));
+  throws(
+    () =>
+      MonitorEngine.restore(saved, () => {}, {
+        options: OPTIONS,
+        dictionary: new RunDictionary(1),
+      }),
+    (err: Error) =>
+      err instanceof CheckpointRefused &&
+      err.message === "the saved state has more host keys than this run's dictionary keeps",
   );
 });
 

@@ -5,6 +5,7 @@ import { KeyTable } from "./key_table.ts";
 import type { KeyDictionary } from "./key_dictionary.ts";
 import { StatusCounts } from "./status_counts.ts";
 import { Latency } from "./latency.ts";
+import type { IntervalStatsState } from "./part_state.ts";
 
 /**
  * Distinct keys an interval's section and client tables count exactly; past it they keep the heavy
@@ -65,6 +66,36 @@ export class IntervalStats {
     if (record.file !== "") this.files.add(-1, record.file);
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d); // d === d: not NaN
+  }
+
+  /** Its figures as plain data (a checkpoint of an open interval). */
+  toState(): IntervalStatsState {
+    return {
+      start: this.start,
+      end: this.end,
+      hits: this.hits,
+      bytes: this.bytes,
+      sections: this.sections.toState(),
+      status: this.status.toState(),
+      clients: this.clients.toState(),
+      methods: this.methods.toState(),
+      vhosts: this.vhosts.toState(),
+      ...(this.latency ? { latency: this.latency.toState() } : {}),
+    };
+  }
+
+  /** An open interval restored from a checkpoint. */
+  static fromState(state: IntervalStatsState): IntervalStats {
+    const stats = new IntervalStats(state.start, state.end);
+    stats.hits = state.hits;
+    stats.bytes = state.bytes;
+    stats.sections.load(state.sections);
+    stats.status.load(state.status);
+    stats.clients.load(state.clients);
+    stats.methods.load(state.methods);
+    stats.vhosts.load(state.vhosts);
+    if (state.latency) stats.latency = Latency.fromState(state.latency);
+    return stats;
   }
 
   /** The interval's figures so far with `top` rows per table, ids named by `keys` (for views). */

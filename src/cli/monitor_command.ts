@@ -106,6 +106,11 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option("--json", "write events as JSON lines instead of text")
     .option("--output <path>", "also append every report and alert line to this file")
+    .option(
+      "--state <dir>",
+      "keep each file's position and the engine's state in this directory (about once a second " +
+        "and on exit), and go on from there after a restart, even after kill -9",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n" +
@@ -132,7 +137,13 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         const problem = globProblem(f);
         if (problem !== undefined) throw new UsageError(`--file: ${problem}`);
       }
+      if (opts.state !== undefined && (opts.once || files.includes("-"))) {
+        throw new UsageError(
+          "--state: only for following files (not with --once, nor standard input)",
+        );
+      }
       const config: MonitorConfig = {
+        state: opts.state,
         file: files[0],
         files,
         byFile: opts.by === "file",

@@ -3,7 +3,10 @@
  * dictionary, the engine, the sinks in delivery order, the processor and the source — and runs it.
  * It reads top to bottom; a new output is one more sink in `buildSinks`.
  */
-import { MonitorEngine } from "../core/engine.ts";
+import { type EngineWiring, MonitorEngine, type RestoreWiring } from "../core/engine.ts";
+import { CheckpointRefused } from "../core/engine_checkpoint.ts";
+import { Checkpoints } from "./checkpoints.ts";
+import type { RunIdentity } from "./state_store.ts";
 import type { MonitorEvent } from "../core/events.ts";
 import { RuntimeFailure } from "../errors.ts";
 import { logFormatParser } from "../parse/mod.ts";
@@ -85,12 +88,17 @@ export function buildPipeline(
     },
   });
 
-  // 2. The run's dictionary and the engine, which speaks to the sinks.
+  // 2. The run's dictionary and the engine, which speaks to the sinks; with --state, the engine the
+  // last run left, if it left one.
+  const checkpoints = config.state === undefined
+    ? undefined
+    : new Checkpoints(config.state, runIdentity(config));
   const dictionary = new RunDictionary();
   const emit = (event: MonitorEvent) => fanOut.event(withFileCounts(event, notices));
   let skewedSaid = 0;
-  const engine = new MonitorEngine(config.engine, emit, {
+  const engineWiring: EngineWiring = {
     keys: dictionary.keys,
+    dictionary,
     windowTables: fanOut.wantsViews,
     onSecond: fanOut.wantsSeconds ? (t, h, w) => fanOut.second(t, h, w) : undefined,
     onNotice: (n) => {
@@ -103,7 +111,14 @@ export function buildPipeline(
       }
       rt.stderr(`monilog: ${describeEngineNotice(n, label)}`);
     },
-  });
+  };
+  const engine = checkpoints?.engine === undefined
+    ? new MonitorEngine(config.engine, emit, engineWiring)
+    : restored(checkpoints.engine, emit, {
+      ...engineWiring,
+      options: config.engine,
+      resumeAt: clock.now(),
+    }, config.state!);
 
   // 3. The processor: parses what the source reads and feeds the engine. `paths` names the logs by
   // source index; the source fills it in as it opens them.
@@ -137,6 +152,7 @@ export function buildPipeline(
     chunkBytes: config.chunkBytes,
     clock,
     stdin: rt.stdin,
+    checkpoints,
   });
 
   const pipeline: Pipeline = {
@@ -152,8 +168,45 @@ export function buildPipeline(
     onStopSignal: rt.onStopSignal,
     stop,
     closeMs: CLOSE_MS,
+    // Not while lines are held to detect the format: they are past the positions, not in the engine.
+    checkpoint: checkpoints && (() => {
+      if (!processor.holding) checkpoints.save(engine.checkpoint(), clock.now());
+    }),
   };
   return { pipeline, quietStop: () => stdoutClosed };
+}
+
+/** What makes a run the same run as the one that wrote a state. */
+function runIdentity(config: MonitorConfig): RunIdentity {
+  const { threshold, window, interval, late, top } = config.engine;
+  return {
+    files: config.files,
+    format: config.format,
+    ...(config.logFormat !== undefined ? { logFormat: config.logFormat } : {}),
+    threshold,
+    window,
+    interval,
+    late,
+    top,
+    byFile: config.byFile,
+  };
+}
+
+/** The engine the last run left in `dir`, or one clear line saying why it cannot be used. */
+function restored(
+  checkpoint: unknown,
+  emit: (event: MonitorEvent) => void,
+  wiring: RestoreWiring,
+  dir: string,
+): MonitorEngine {
+  try {
+    return MonitorEngine.restore(checkpoint, emit, wiring);
+  } catch (err) {
+    if (err instanceof CheckpointRefused) {
+      throw new RuntimeFailure(`The state in "${dir}" cannot be used: ${err.message}`);
+    }
+    throw err;
+  }
 }
 
 /** What the sinks are built from. */

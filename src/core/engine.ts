@@ -12,6 +12,7 @@ import type { KeyDictionary } from "./key_dictionary.ts";
 import type { AlertEvent, RecoverEvent, StatsEvent } from "./events.ts";
 import { RecentIntervals } from "./recent_intervals.ts";
 import { type EngineView, type SpanTables, VIEW_ALERTS } from "./view.ts";
+import type { RequestCounter } from "./request_counter.ts";
 
 /** Settings of the engine, all in seconds but the threshold (requests per second). */
 export interface EngineOptions {
@@ -50,6 +51,11 @@ export interface EngineWiring {
    * tables (costs a little per reported interval; off for a headless run).
    */
   windowTables?: boolean;
+  /**
+   * Per-request counters for the metrics endpoint (only when metrics are served: they cost a few
+   * typed-array increments per record). Promoted at each report with the interval's top sections.
+   */
+  requests?: RequestCounter;
 }
 
 /** Rows each reported interval keeps for the window's tables. */
@@ -87,6 +93,7 @@ export class MonitorEngine {
   readonly #recent: RecentIntervals | undefined;
   #activeAlert: AlertEvent | undefined;
   #lastStats: StatsEvent | undefined;
+  readonly #requests: RequestCounter | undefined;
 
   /** Creates an engine that sends its events to `emit`. */
   constructor(options: EngineOptions, emit: EmitEvent, wiring: EngineWiring = {}) {
@@ -95,6 +102,7 @@ export class MonitorEngine {
     this.#limit = Math.round(options.threshold * options.window * 1e6) / 1e6;
     this.#keys = wiring.keys ?? NO_KEYS;
     this.#onSecond = wiring.onSecond;
+    this.#requests = wiring.requests;
     this.#recent = wiring.windowTables
       ? new RecentIntervals(Math.ceil(options.window / options.interval) + 1)
       : undefined;
@@ -115,6 +123,7 @@ export class MonitorEngine {
     const t = record.time;
     this.#lastArrival = wallMs;
     this.#totals.add(record);
+    this.#requests?.add(record, this.#keys);
     const o = this.#o;
     let win = this.#window;
     if (win === undefined) {
@@ -347,6 +356,7 @@ export class MonitorEngine {
     }, this.#keys);
     this.#recent?.add(stats.snapshot(WINDOW_TABLE_ROWS, this.#keys));
     this.#lastStats = event;
+    this.#requests?.promote(event.sections);
     // The event holds copies of what it reports: the accumulator can serve a later interval.
     this.#spare.push(stats);
     this.#invalidSinceReport = 0;

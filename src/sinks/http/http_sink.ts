@@ -1,0 +1,211 @@
+/**
+ * `monitor --http`: the web server as a sink of the pipeline. Its methods only record what they are
+ * given (the latest view, the chart series, the events) and flag the connected clients; all the work of
+ * answering browsers happens in the server's own tasks, bounded per client (sse_client.ts), so a slow or
+ * stalled browser never slows the reading of the log.
+ */
+import type { MonitorEvent } from "../../core/events.ts";
+import type { RequestCounter } from "../../core/request_counter.ts";
+import type { Clock } from "../../clock.ts";
+import type { MonitorView, Sink } from "../sink.ts";
+import { formatJson } from "../json_format.ts";
+import { AlertSpans } from "./alert_spans.ts";
+import { EventBuffer, parseEventId, sseMessage } from "./event_buffer.ts";
+import { type Backend, handle } from "./handler.ts";
+import { type ListenAddress, originOf } from "./listen_address.ts";
+import { renderMetrics } from "./metrics.ts";
+import { Series } from "./series.ts";
+import { SseHub } from "./sse_hub.ts";
+import type { SseClient } from "./sse_client.ts";
+import { type PageState, pageState } from "./state_json.ts";
+import { buildDelta, type DeltaCursor, newCursor } from "./view_delta.ts";
+
+/** How the web server is set up. */
+export interface HttpSinkOptions {
+  address: ListenAddress;
+  /** Bearer token every request must carry (--http-token / MONILOG_HTTP_TOKEN). */
+  token?: string;
+  clock: Clock;
+  /** The engine's per-request counters, for /metrics (see RequestCounter). */
+  requests?: RequestCounter;
+  /** Comment lines keep idle streams open through proxies, ms (default 15 s). */
+  heartbeatMs?: number;
+  /** Chart points kept (default SERIES_CAPACITY). */
+  seriesCapacity?: number;
+  /** Bytes of events a client may have waiting before it is dropped (default 1 MiB). */
+  maxQueueBytes?: number;
+}
+
+/** Raised when the server cannot listen: the message names the address and the reason. */
+export class ListenError extends Error {}
+
+/** The web server. */
+export class HttpSink implements Sink {
+  readonly name = "web server";
+  readonly output = true;
+  readonly token: string | undefined;
+  readonly #requests: RequestCounter | undefined;
+  readonly #series: Series;
+  readonly #spans = new AlertSpans();
+  readonly #buffer = new EventBuffer();
+  readonly #hub: SseHub;
+  #view: MonitorView | undefined;
+  #state: PageState | undefined;
+  #ended = false;
+  #closed = false;
+  #server: Deno.HttpServer<Deno.NetAddr> | undefined;
+  #address: ListenAddress;
+  readonly #stopHeartbeat: () => void;
+  readonly #clock: Clock;
+
+  /** Starts listening; throws ListenError when the address cannot be had. */
+  static async start(options: HttpSinkOptions): Promise<HttpSink> {
+    const sink = new HttpSink(options);
+    await sink.#listen(options.address);
+    return sink;
+  }
+
+  private constructor(options: HttpSinkOptions) {
+    this.token = options.token;
+    this.#clock = options.clock;
+    this.#requests = options.requests;
+    this.#address = options.address;
+    this.#series = new Series(options.seriesCapacity);
+    this.#hub = new SseHub({
+      buffer: this.#buffer,
+      render: (client) => this.#renderView(client),
+      maxQueueBytes: options.maxQueueBytes,
+    });
+    this.#stopHeartbeat = options.clock.every(
+      options.heartbeatMs ?? 15_000,
+      () => this.#hub.broadcast(": ping\n\n"),
+    );
+  }
+
+  /** The address listened on (the port the system chose, for port 0). */
+  get address(): ListenAddress {
+    return this.#address;
+  }
+
+  /** `http://host:port`. */
+  get url(): string {
+    return originOf(this.#address);
+  }
+
+  /** Browsers connected to /events. */
+  get clients(): number {
+    return this.#hub.size;
+  }
+
+  event(event: MonitorEvent): void {
+    this.#spans.add(event);
+    if (event.type === "summary") this.#ended = true;
+    const id = this.#buffer.nextId(eventSecond(event));
+    const message = sseMessage(event.type, formatJson(event), id);
+    this.#buffer.push({ id, message });
+    this.#hub.broadcast(message);
+  }
+
+  view(view: MonitorView): void {
+    this.#view = view;
+    this.#state = undefined;
+    if (view.source.ended) this.#ended = true;
+    this.#hub.viewChanged();
+  }
+
+  second(time: number, hits: number, windowHits: number): void {
+    this.#series.add(time, hits, windowHits);
+  }
+
+  async close(deadlineMs: number): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#stopHeartbeat();
+    this.#hub.close();
+    const server = this.#server;
+    if (server === undefined) return;
+    // Open streams are closed above; a browser that does not take its last bytes is not waited for.
+    const stop = new AbortController();
+    await Promise.race([server.shutdown(), this.#clock.sleep(deadlineMs, stop.signal)]);
+    stop.abort();
+  }
+
+  async #listen(address: ListenAddress): Promise<void> {
+    const listening = Promise.withResolvers<void>();
+    const backend = this.#backend();
+    try {
+      this.#server = Deno.serve({
+        hostname: address.hostname,
+        port: address.port,
+        onListen: (addr) => {
+          this.#address = { hostname: addr.hostname, port: addr.port };
+          listening.resolve();
+        },
+        onError: () => new Response("internal error\n", { status: 500 }),
+      }, (request) => handle(request, backend));
+    } catch (err) {
+      this.#stopHeartbeat();
+      throw new ListenError(
+        `Cannot listen on ${originOf(address).slice(7)} for --http: ${listenReason(err)}`,
+      );
+    }
+    await listening.promise;
+  }
+
+  #backend(): Backend {
+    return {
+      token: this.token,
+      stateJson: () => {
+        const s = this.#pageState();
+        return s === undefined ? undefined : JSON.stringify(s);
+      },
+      seriesJson: () =>
+        JSON.stringify({
+          generation: this.#series.generation,
+          series: this.#series.data(),
+          spans: this.#spans.list(),
+        }),
+      metricsText: () =>
+        this.#view === undefined ? undefined : renderMetrics(this.#view, this.#requests),
+      reading: () => !this.#ended && !this.#closed,
+      connect: (lastEventId: string | null) => this.#hub.connect(parseEventId(lastEventId)),
+    };
+  }
+
+  #pageState(): PageState | undefined {
+    if (this.#view === undefined) return undefined;
+    return this.#state ??= pageState(this.#view);
+  }
+
+  /** A client's next view message: the whole state first, deltas after. */
+  #renderView(client: SseClient): string | undefined {
+    const state = this.#pageState();
+    if (state === undefined) return undefined;
+    if (client.cursor === undefined) {
+      client.cursor = newCursor(state, this.#series.length, this.#series.generation);
+      return sseMessage("state", JSON.stringify(state));
+    }
+    const delta = buildDelta(client.cursor as DeltaCursor, state, this.#series);
+    return sseMessage("view", JSON.stringify(delta));
+  }
+}
+
+/** The log second an event belongs to, for its SSE id. */
+function eventSecond(e: MonitorEvent): number {
+  switch (e.type) {
+    case "alert":
+    case "recover":
+      return e.time;
+    default:
+      return e.end - 1;
+  }
+}
+
+function listenReason(err: unknown): string {
+  if (err instanceof Deno.errors.AddrInUse) return "the address is already in use";
+  if (err instanceof Deno.errors.AddrNotAvailable) return "no such address on this machine";
+  if (err instanceof Deno.errors.PermissionDenied || err instanceof Deno.errors.NotCapable) {
+    return "permission denied";
+  }
+  return err instanceof Error ? err.message.split("\n")[0] : String(err);
+}

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { LineOutput } from "../sinks/line_output.ts";
 import type { ProgressOutput } from "../sinks/progress_sink.ts";
 import type { FormatChoice } from "./line_processor.ts";
+import type { HttpConfig } from "../sinks/http/mod.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
@@ -26,6 +27,8 @@ export interface MonitorConfig {
   json: boolean;
   /** Also append every report and alert line to this file. */
   output?: string;
+  /** Serve the page, events, state and metrics (--http). */
+  http?: HttpConfig;
   engine: EngineOptions;
 }
 

@@ -20,11 +20,13 @@ Deno.test("the run tasks, the CLI tests and the compile task run monilog the sam
   // The CLI tests' helper, simulate and bench import runtimeArgs() (tests/_helpers/cli.ts).
 });
 
-Deno.test("monilog's permission set grants files and a few variables, nothing else", () => {
+Deno.test("monilog's permission set grants files, a few variables and the network, nothing else", () => {
+  // net: --http listens on the port the user names.
   deepEqual(config.permissions[PERMISSION_SET], {
     read: true,
     write: true,
-    env: ["TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "CI", "COLUMNS"],
+    env: ["TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "CI", "COLUMNS", "MONILOG_HTTP_TOKEN"],
+    net: true,
   });
 });
 

@@ -34,6 +34,8 @@ export interface HttpSinkOptions {
   seriesCapacity?: number;
   /** Bytes of events a client may have waiting before it is dropped (default 1 MiB). */
   maxQueueBytes?: number;
+  /** Called once when the input has ended (the first view that says so). */
+  onInputEnd?: () => void;
 }
 
 /** Raised when the server cannot listen: the message names the address and the reason. */
@@ -52,22 +54,22 @@ export class HttpSink implements Sink {
   #view: MonitorView | undefined;
   #state: PageState | undefined;
   #ended = false;
+  #inputEnded = false;
+  readonly #onInputEnd: (() => void) | undefined;
   #closed = false;
-  #server: Deno.HttpServer<Deno.NetAddr> | undefined;
+  readonly #server: Deno.HttpServer<Deno.NetAddr>;
   #address: ListenAddress;
   readonly #stopHeartbeat: () => void;
   readonly #clock: Clock;
 
-  /** Starts listening; throws ListenError when the address cannot be had. */
-  static async start(options: HttpSinkOptions): Promise<HttpSink> {
-    const sink = new HttpSink(options);
-    await sink.#listen(options.address);
-    return sink;
-  }
-
-  private constructor(options: HttpSinkOptions) {
+  /**
+   * Starts listening (Deno.serve binds at once); throws ListenError when the address cannot be had,
+   * so the run stops before it reads anything.
+   */
+  constructor(options: HttpSinkOptions) {
     this.token = options.token;
     this.#clock = options.clock;
+    this.#onInputEnd = options.onInputEnd;
     this.#requests = options.requests;
     this.#address = options.address;
     this.#series = new Series(options.seriesCapacity);
@@ -76,6 +78,8 @@ export class HttpSink implements Sink {
       render: (client) => this.#renderView(client),
       maxQueueBytes: options.maxQueueBytes,
     });
+    this.#server = this.#listen(options.address);
+    this.#address = { hostname: this.#server.addr.hostname, port: this.#server.addr.port };
     this.#stopHeartbeat = options.clock.every(
       options.heartbeatMs ?? 15_000,
       () => this.#hub.broadcast(": ping\n\n"),
@@ -109,7 +113,11 @@ export class HttpSink implements Sink {
   view(view: MonitorView): void {
     this.#view = view;
     this.#state = undefined;
-    if (view.source.ended) this.#ended = true;
+    if (view.source.ended && !this.#inputEnded) {
+      this.#inputEnded = true;
+      this.#ended = true;
+      this.#onInputEnd?.();
+    }
     this.#hub.viewChanged();
   }
 
@@ -123,33 +131,27 @@ export class HttpSink implements Sink {
     this.#stopHeartbeat();
     this.#hub.close();
     const server = this.#server;
-    if (server === undefined) return;
     // Open streams are closed above; a browser that does not take its last bytes is not waited for.
     const stop = new AbortController();
     await Promise.race([server.shutdown(), this.#clock.sleep(deadlineMs, stop.signal)]);
     stop.abort();
   }
 
-  async #listen(address: ListenAddress): Promise<void> {
-    const listening = Promise.withResolvers<void>();
+  #listen(address: ListenAddress): Deno.HttpServer<Deno.NetAddr> {
     const backend = this.#backend();
     try {
-      this.#server = Deno.serve({
+      return Deno.serve({
         hostname: address.hostname,
         port: address.port,
-        onListen: (addr) => {
-          this.#address = { hostname: addr.hostname, port: addr.port };
-          listening.resolve();
-        },
+        // Deno would print "Listening on …" to stdout, which belongs to the reports.
+        onListen: () => {},
         onError: () => new Response("internal error\n", { status: 500 }),
       }, (request) => handle(request, backend));
     } catch (err) {
-      this.#stopHeartbeat();
       throw new ListenError(
         `Cannot listen on ${originOf(address).slice(7)} for --http: ${listenReason(err)}`,
       );
     }
-    await listening.promise;
   }
 
   #backend(): Backend {

@@ -2,7 +2,11 @@
  * A web server driven by a real MonitorEngine, without the CLI: records go in by hand, views are taken
  * from the engine as the fan-out would. For tests of the sink on its own.
  */
-import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, MonitorEngine } from "../../../src/core/engine.ts";
+import {
+  DEFAULT_ENGINE_OPTIONS,
+  type EngineOptions,
+  MonitorEngine,
+} from "../../../src/core/engine.ts";
 import type { MonitorEvent } from "../../../src/core/events.ts";
 import { RequestCounter } from "../../../src/core/request_counter.ts";
 import { newRecord } from "../../../src/record.ts";
@@ -32,6 +36,7 @@ export class Harness {
     bytes: 0,
     bytesTotal: undefined,
     linesPerSecond: 0,
+    startedAt: Date.now(),
     ended: false,
     notices: { waiting: 0, opened: 1, rotated: 0, truncated: 0, missing: 0, oversized: 0 },
   };
@@ -52,12 +57,12 @@ export class Harness {
   }
 
   /** Starts one on a free loopback port. */
-  static async start(
+  static start(
     engine: Partial<EngineOptions> = {},
     sink: Partial<HttpSinkOptions> = {},
-  ): Promise<Harness> {
+  ): Harness {
     const h = new Harness({ ...DEFAULT_ENGINE_OPTIONS, ...engine });
-    h.sink = await HttpSink.start({
+    h.sink = new HttpSink({
       address: { hostname: "127.0.0.1", port: 0 },
       clock: systemClock,
       requests: h.requests,

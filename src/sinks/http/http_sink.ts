@@ -187,7 +187,9 @@ export class HttpSink implements Sink {
       client.cursor = newCursor(state, this.#series.length, this.#series.generation);
       return sseMessage("state", JSON.stringify(state));
     }
-    const delta = buildDelta(client.cursor as DeltaCursor, state, this.#series);
+    const { delta, more } = buildDelta(client.cursor as DeltaCursor, state, this.#series);
+    // The tables that did not fit go in the next update, as soon as this one is taken.
+    if (more) queueMicrotask(() => client.viewChanged());
     return sseMessage("view", JSON.stringify(delta));
   }
 }

@@ -63,22 +63,21 @@ export class Series {
 
   /** Adds evaluated second `time` (later than any before) with its hits and the window's. */
   add(time: number, hits: number, windowHits: number): void {
-    let n = this.#length;
+    const n = this.#length;
     if (n > 0) {
-      const end = this.#start[n - 1] + this.#width[n - 1];
-      if (time < end) {
-        // Still inside the last (merged) bucket.
+      const start = this.#start[n - 1];
+      const end = start + this.#width[n - 1];
+      if (time < start + this.#step) {
+        // Within the last bucket's span at the current resolution: it grows to cover `time`.
+        if (time >= end) this.#width[n - 1] = time - start + 1;
         this.#hits[n - 1] += hits;
         if (windowHits > this.#max[n - 1]) this.#max[n - 1] = windowHits;
         return;
       }
-      if (time > end) {
-        // A quiet gap the engine skipped: one empty bucket spans it.
-        this.#push(end, time - end, 0, 0);
-        n = this.#length;
-      }
+      // A quiet gap the engine skipped: one empty bucket spans it.
+      if (time > end) this.#push(end, time - end, 0, 0);
     }
-    this.#push(time, this.#step, hits, windowHits);
+    this.#push(time, 1, hits, windowHits);
   }
 
   /** Points from index `from` on (all by default). */

@@ -114,11 +114,15 @@
       "scopespan",
       `${logTime(t.start)} – ${logTime(t.end)}${t.approximate ? " (approx.)" : ""}`,
     );
-    rows("sections", t.sections.map((r) => [r.key, r.hits]), t.hits);
-    rows("clients", t.clients.map((r) => [r.key, r.hits]), t.hits);
-    const status = Object.entries(t.status).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    rows("sections", (t.sections || []).map((r) => [r.key, r.hits]), t.hits);
+    rows("clients", (t.clients || []).map((r) => [r.key, r.hits]), t.hits);
+    const status = Object.entries(t.status || {}).sort((a, b) => b[1] - a[1]).slice(0, 10);
     rows("status", status, t.hits);
-    rows("methods", Object.entries(t.methods).sort((a, b) => b[1] - a[1]).slice(0, 10), t.hits);
+    rows(
+      "methods",
+      Object.entries(t.methods || {}).sort((a, b) => b[1] - a[1]).slice(0, 10),
+      t.hits,
+    );
     const lat = $("latency");
     if (t.latency) {
       const trs = [["p50", t.latency.p50], ["p90", t.latency.p90], ["p99", t.latency.p99]].map(
@@ -313,7 +317,10 @@
     });
     Object.assign(s.window, d.window);
     Object.assign(s.source, d.source);
-    if (d.tables) Object.assign(s.tables, d.tables);
+    // Table parts: a scope's figures, sections and clients come each when they changed.
+    for (const [scope, t] of Object.entries(d.tables || {})) {
+      s.tables[scope] = t === null ? null : { ...s.tables[scope], ...t };
+    }
     drawSummary();
     if (d.tables) drawTables();
     if (d.series) {

@@ -18,7 +18,12 @@ Deno.test("HttpSink answers 401 on every route without the right token", async (
   try {
     h.view();
     for (const path of ROUTES) {
-      for (const headers of [{}, { authorization: "Bearer nope" }, { cookie: "monilog_token=x" }]) {
+      const wrong: Array<Record<string, string>> = [
+        {},
+        { authorization: "Bearer nope" },
+        { cookie: "monilog_token=x" },
+      ];
+      for (const headers of wrong) {
         const res = await fetch(`${h.url}${path}`, { headers });
         await res.body?.cancel();
         equal(res.status, 401, `${path} ${JSON.stringify(headers)}`);
@@ -30,9 +35,11 @@ Deno.test("HttpSink answers 401 on every route without the right token", async (
     }
     // The right one opens every route (the page's cookie too).
     for (const path of ROUTES.slice(0, -1)) {
-      for (
-        const headers of [{ authorization: "Bearer s3cret" }, { cookie: "monilog_token=s3cret" }]
-      ) {
+      const right: Array<Record<string, string>> = [
+        { authorization: "Bearer s3cret" },
+        { cookie: "monilog_token=s3cret" },
+      ];
+      for (const headers of right) {
         const res = await fetch(`${h.url}${path}`, { headers });
         await res.body?.cancel();
         equal(res.status, 200, path);

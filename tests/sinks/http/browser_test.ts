@@ -20,7 +20,7 @@ Deno.test(
   needs(
     "the page follows a surge live: chart, ALERT, recovery, log text as text",
     [CHROMIUM],
-    async () => {
+    async (t) => {
       const dir = await Deno.makeTempDir({ prefix: "monilog-page-" });
       const log = `${dir}/access.log`;
       const start = Math.floor(Date.now() / 1000) - 3600;
@@ -74,7 +74,10 @@ Deno.test(
         await page.waitForTimeout(1500);
         const shot = `${dir}/page-during-alert.png`;
         await page.screenshot({ path: shot, fullPage: true });
-        console.log(`screenshot of the page during the alert: ${shot}`);
+        // A step's name is printed even by a quiet test run: it says where the picture is.
+        await t.step(`screenshot of the page during the alert: ${shot}`, async () => {
+          ok((await Deno.stat(shot)).size > 10_000);
+        });
         const age = await page.textContent("#age");
         ok(/^since .+ \(\d+ s\)$/.test(age ?? ""), `age: ${age}`);
         const rate = Number(await page.textContent("#rate"));

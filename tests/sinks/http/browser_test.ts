@@ -7,14 +7,8 @@ import { equal, ok } from "node:assert/strict";
 import { needs } from "../../_helpers/requires.ts";
 import { LiveCli } from "../../_helpers/cli.ts";
 import { CHROMIUM, launchChromium } from "./_browser.ts";
+import { pageUrl } from "./_web_cli.ts";
 import { HOSTILE_CLIENT, HOSTILE_PATH, jsonLine, writeSurge } from "./_json_log.ts";
-
-/** Waits for the "web page at URL" line and returns the URL. */
-export async function pageUrl(cli: LiveCli): Promise<string> {
-  await cli.waitForStderr("the web page's address", (l) => l.some((x) => /web page at /.test(x)));
-  const line = cli.stderrLines.find((x) => /web page at /.test(x))!;
-  return /web page at (http:\/\/\S+?)\/?(\s|$)/.exec(line)![1];
-}
 
 Deno.test(
   needs(

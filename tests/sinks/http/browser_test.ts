@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The page in a real browser (Chromium via playwright-core) while the real CLI follows a log that a
  * surge is being written to: the chart is drawn, the state goes to ALERT and back to OK without a

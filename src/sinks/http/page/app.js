@@ -263,7 +263,8 @@
     }
     drawChart();
   }
-  // One fetch at a time; a request while one runs is served by one more fetch after it.
+  // One fetch at a time; a request while one runs is served by one more fetch after it, and a
+  // replay being read is charted every 2 s only: the reading is what must go fast then.
   async function loadSeries() {
     if (page.seriesPending) {
       page.seriesAgain = true;
@@ -284,7 +285,9 @@
       page.seriesPending = false;
       if (page.seriesAgain) {
         page.seriesAgain = false;
-        setTimeout(loadSeries, 500);
+        const s = page.state;
+        const replaying = s && s.source.mode === "replay" && !s.source.ended;
+        setTimeout(loadSeries, replaying ? 2000 : 500);
       }
     }
   }

@@ -15,13 +15,20 @@ export const MAX_SPANS = 10_000;
 export class AlertSpans {
   readonly #spans: AlertSpan[] = [];
   readonly #max: number;
+  #version = 0;
 
   constructor(max = MAX_SPANS) {
     this.#max = max;
   }
 
+  /** Changes with every change of the spans. */
+  get version(): number {
+    return this.#version;
+  }
+
   /** Takes note of an event (only alerts and recoveries matter). */
   add(event: MonitorEvent): void {
+    if (event.type === "alert" || event.type === "recover") this.#version++;
     if (event.type === "alert") {
       this.#spans.push([event.time, null]);
       if (this.#spans.length > this.#max) this.#spans.shift();

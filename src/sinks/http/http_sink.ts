@@ -53,6 +53,7 @@ export class HttpSink implements Sink {
   readonly #hub: SseHub;
   #view: MonitorView | undefined;
   #state: PageState | undefined;
+  #seriesCache: { key: string; json: string } | undefined;
   #ended = false;
   #inputEnded = false;
   readonly #onInputEnd: (() => void) | undefined;
@@ -172,6 +173,20 @@ export class HttpSink implements Sink {
       reading: () => !this.#ended && !this.#closed,
       connect: (lastEventId: string | null) => this.#hub.connect(parseEventId(lastEventId)),
     };
+  }
+
+  /** `/api/series`, built once per change of the series (several pages may ask at once). */
+  #seriesJson(): string {
+    const key =
+      `${this.#series.generation}/${this.#series.length}/${this.#series.end}/${this.#spans.version}`;
+    if (this.#seriesCache?.key !== key) {
+      this.#seriesCache = {
+        key,
+        json: `{"generation":${this.#series.generation},"series":${this.#series.json()},` +
+          `"spans":${JSON.stringify(this.#spans.list())}}`,
+      };
+    }
+    return this.#seriesCache.json;
   }
 
   #pageState(): PageState | undefined {

@@ -92,6 +92,18 @@ export class Series {
     };
   }
 
+  /**
+   * The points as JSON text (`{"time":[…],"width":[…],"hits":[…],"windowMax":[…]}`), built from the
+   * typed arrays directly: no array of numbers in between, for a series of 100,000 points.
+   */
+  json(): string {
+    const n = this.#length;
+    const col = (a: Float64Array) => `[${a.subarray(0, n).join(",")}]`;
+    return `{"time":${col(this.#start)},"width":${col(this.#width)},"hits":${
+      col(this.#hits)
+    },"windowMax":${col(this.#max)}}`;
+  }
+
   #push(start: number, width: number, hits: number, max: number): void {
     if (this.#length === this.#capacity) this.#halve();
     const i = this.#length++;

@@ -44,3 +44,10 @@ Deno.test("Series keeps a day of seconds at full resolution within 100k points",
 Deno.test("Series refuses a capacity it cannot halve", () => {
   throws(() => new Series(5));
 });
+
+Deno.test("Series.json() is data() as JSON", () => {
+  const s = new Series(8);
+  for (const t of [5, 6, 9]) s.add(t, t, t * 2);
+  deepEqual(JSON.parse(s.json()), s.data());
+  equal(new Series().json(), '{"time":[],"width":[],"hits":[],"windowMax":[]}');
+});

@@ -16,7 +16,6 @@
     chart: undefined,
     follow: true,
     seriesPending: false,
-    seriesAgain: false,
   };
 
   // ---- formatting ------------------------------------------------------------------------------
@@ -263,11 +262,19 @@
     }
     drawChart();
   }
-  // One fetch at a time; a request while one runs is served by one more fetch after it, and a
-  // replay being read is charted every 2 s only: the reading is what must go fast then.
+  // One fetch at a time, and not too often: while a replay is being read, every 5 s only (the reading
+  // is what must go fast then, and each fetch costs the server a serialisation of the series).
+  let nextSeriesAt = 0;
+  let seriesTimer;
   async function loadSeries() {
-    if (page.seriesPending) {
-      page.seriesAgain = true;
+    const wait = nextSeriesAt - Date.now();
+    if (page.seriesPending || wait > 0) {
+      if (seriesTimer === undefined) {
+        seriesTimer = setTimeout(() => {
+          seriesTimer = undefined;
+          loadSeries();
+        }, Math.max(wait, 250));
+      }
       return;
     }
     page.seriesPending = true;
@@ -283,12 +290,9 @@
       // The connection dropped: the next state message asks again.
     } finally {
       page.seriesPending = false;
-      if (page.seriesAgain) {
-        page.seriesAgain = false;
-        const s = page.state;
-        const replaying = s && s.source.mode === "replay" && !s.source.ended;
-        setTimeout(loadSeries, replaying ? 2000 : 500);
-      }
+      const s = page.state;
+      const replaying = s && s.source.mode === "replay" && !s.source.ended;
+      nextSeriesAt = Date.now() + (replaying ? 5000 : 250);
     }
   }
 
@@ -367,6 +371,9 @@
         page.state.source.ended = true;
         drawSummary();
       }
+      // The whole run, at once.
+      nextSeriesAt = 0;
+      loadSeries();
     });
   }
   connect();

@@ -238,6 +238,7 @@
         hooks: {
           drawClear: [shadeAlerts],
           setSelect: [() => page.follow = false],
+          setScale: [(u, key) => key === "x" && showSpan(u)],
         },
       },
       chartData(),
@@ -247,6 +248,12 @@
       page.follow = true;
     });
     globalThis.addEventListener("resize", () => page.chart.setSize(chartSize()));
+  }
+  // The span shown, for whoever reads the page (and its tests).
+  function showSpan(u) {
+    const el = $("chart");
+    el.dataset.xmin = String(Math.round(u.scales.x.min));
+    el.dataset.xmax = String(Math.round(u.scales.x.max));
   }
   function drawChart() {
     if (!page.chart) makeChart();

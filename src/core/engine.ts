@@ -104,7 +104,11 @@ export class MonitorEngine {
     this.#onSecond = wiring.onSecond;
     this.#requests = wiring.requests;
     this.#recent = wiring.windowTables
-      ? new RecentIntervals(Math.ceil(options.window / options.interval) + 1)
+      ? new RecentIntervals(
+        Math.ceil(options.window / options.interval) + 1,
+        WINDOW_TABLE_ROWS,
+        this.#keys,
+      )
       : undefined;
   }
 
@@ -354,11 +358,12 @@ export class MonitorEngine {
       late: this.#lateSinceReport,
       ...extra,
     }, this.#keys);
-    this.#recent?.add(stats.snapshot(WINDOW_TABLE_ROWS, this.#keys));
+    // The window's tables keep the interval (or what they no longer need comes back for reuse).
+    const reusable = this.#recent ? this.#recent.add(stats) : stats;
     this.#lastStats = event;
     this.#requests?.promote(event.sections);
     // The event holds copies of what it reports: the accumulator can serve a later interval.
-    this.#spare.push(stats);
+    if (reusable !== undefined) this.#spare.push(reusable);
     this.#invalidSinceReport = 0;
     this.#lateSinceReport = 0;
     this.#emit(event);

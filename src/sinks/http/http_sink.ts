@@ -34,7 +34,10 @@ export interface HttpSinkOptions {
   seriesCapacity?: number;
   /** Bytes of events a client may have waiting before it is dropped (default 1 MiB). */
   maxQueueBytes?: number;
-  /** Called once when the input has ended (the first view that says so). */
+  /**
+   * Called once when the run's summary has come and a view says the input ended: the replay is
+   * done and the page shows all of it. (Not on a failed read, which ends with no summary.)
+   */
   onInputEnd?: () => void;
 }
 
@@ -56,6 +59,7 @@ export class HttpSink implements Sink {
   #seriesCache: { key: string; json: string } | undefined;
   #ended = false;
   #inputEnded = false;
+  #summarised = false;
   readonly #onInputEnd: (() => void) | undefined;
   #closed = false;
   readonly #server: Deno.HttpServer<Deno.NetAddr>;
@@ -104,7 +108,10 @@ export class HttpSink implements Sink {
 
   event(event: MonitorEvent): void {
     this.#spans.add(event);
-    if (event.type === "summary") this.#ended = true;
+    if (event.type === "summary") {
+      this.#ended = true;
+      this.#summarised = true;
+    }
     const id = this.#buffer.nextId(eventSecond(event));
     const message = sseMessage(event.type, formatJson(event), id);
     this.#buffer.push({ id, message });
@@ -114,9 +121,9 @@ export class HttpSink implements Sink {
   view(view: MonitorView): void {
     this.#view = view;
     this.#state = undefined;
-    if (view.source.ended && !this.#inputEnded) {
+    if (view.source.ended) this.#ended = true;
+    if (view.source.ended && this.#summarised && !this.#inputEnded) {
       this.#inputEnded = true;
-      this.#ended = true;
       this.#onInputEnd?.();
     }
     this.#hub.viewChanged();

@@ -233,3 +233,21 @@ Deno.test("HttpSink: a stalled browser never blocks the sink, and is dropped whe
     await h.close();
   }
 });
+
+Deno.test("HttpSink forgets a browser that goes away, and closes its streams on close()", async () => {
+  const h = Harness.start();
+  h.view();
+  const gone = await SseReader.open(`${h.url}/events`);
+  await gone.waitFor("the state", (m) => m.event === "state");
+  equal(h.sink.clients, 1);
+  await gone.close();
+  const deadline = Date.now() + 5000;
+  while (h.sink.clients > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  equal(h.sink.clients, 0);
+  const stays = await SseReader.open(`${h.url}/events`);
+  await stays.waitFor("the state", (m) => m.event === "state");
+  await h.close();
+  // The server ended the stream: the reader's loop is over, not waiting.
+  await stays.close();
+  equal(h.sink.clients, 0);
+});

@@ -78,3 +78,53 @@ Deno.test(
     }
   }),
 );
+
+Deno.test(
+  needs("the page opened once with ?token= keeps working on its cookie", [CHROMIUM], async () => {
+    const dir = await Deno.makeTempDir({ prefix: "monilog-token-page-" });
+    const log = `${dir}/access.log`;
+    const t0 = 1_767_225_600;
+    await Deno.writeTextFile(
+      log,
+      Array.from({ length: 300 }, (_, s) => jsonLine(t0 + s)).join("\n") + "\n",
+    );
+    const cli = new LiveCli([
+      "monitor",
+      "--once",
+      "--file",
+      log,
+      "--format",
+      "json",
+      "--json",
+      "--http",
+      "127.0.0.1:0",
+      "--http-token",
+      "page-secret",
+    ]);
+    const browser = await launchChromium();
+    try {
+      const url = await pageUrl(cli);
+      await cli.waitForStderr("the end of the replay", (l) => l.some((x) => /replay done/.test(x)));
+      const page = await browser.context.newPage();
+      // Without the token: nothing but a 401.
+      const denied = await page.goto(`${url}/`);
+      equal(denied?.status(), 401);
+      await page.goto(`${url}/?token=page-secret`);
+      // The token is gone from the address; the stream and the chart come through the cookie.
+      equal(page.url(), `${url}/`);
+      await page.waitForFunction(() => document.getElementById("conn")?.textContent === "live");
+      await page.waitForFunction(() =>
+        Number(document.getElementById("chart")?.dataset.points) > 0
+      );
+      equal(await page.textContent("#runhits"), "300");
+      // Still there after a reload, with no token in sight.
+      await page.reload();
+      await page.waitForFunction(() => document.getElementById("conn")?.textContent === "live");
+    } finally {
+      await browser.close();
+      const status = await cli.stop("SIGINT");
+      equal(status.code, 0, cli.stderrLines.join("\n"));
+      await Deno.remove(dir, { recursive: true });
+    }
+  }),
+);

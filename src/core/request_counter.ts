@@ -62,7 +62,7 @@ export class RequestCounter {
   #durationSum = 0;
   #durationCount = 0;
 
-  /** Keeps at most `sections` sections apart from "other". */
+  /** Gives at most `sections` sections a series of their own; the rest share "other". */
   constructor(sections: number) {
     this.#maxSections = sections;
     this.#counts = new Float64Array((sections + 1) * CLASSES * METHODS);

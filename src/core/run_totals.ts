@@ -26,12 +26,15 @@ export class RunTotals {
   bytes = 0;
   invalid = 0;
   late = 0;
+  unreported = 0;
+  skewed = 0;
   start = Infinity;
   end = -Infinity;
   readonly sections = new SpaceSaving(SUMMARY_CAPACITY);
   readonly status = new StatusCounts();
   readonly clients = new RunKeyTable(SUMMARY_CAPACITY);
   readonly methods = new RunKeyTable(64);
+  readonly vhosts = new RunKeyTable(SUMMARY_CAPACITY);
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
   latency: Latency | undefined;
 
@@ -51,6 +54,7 @@ export class RunTotals {
     this.status.addAll(interval.status);
     this.clients.merge(interval.clients);
     this.methods.merge(interval.methods);
+    if (interval.vhosts.size > 0) this.vhosts.merge(interval.vhosts);
     if (interval.latency) (this.latency ??= new Latency()).merge(interval.latency);
   }
 
@@ -61,6 +65,7 @@ export class RunTotals {
     this.status.add(record.status);
     this.clients.add(record.hostId, tableKey(record.host));
     this.methods.add(record.methodId, tableKey(record.method));
+    if (record.vhost !== "") this.vhosts.add(-1, tableKey(record.vhost));
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d);
   }
@@ -75,6 +80,7 @@ export class RunTotals {
       bytes: this.bytes,
       invalid: this.invalid,
       late: this.late,
+      skewed: this.skewed,
       sections: this.sections.top(top).map(({ key, hits, error }) =>
         error ? { key, hits, error } : { key, hits }
       ),
@@ -84,13 +90,14 @@ export class RunTotals {
       status: this.status.byCode(),
       statusClasses: this.status.byClass(),
       methods: this.methods.toRecord(keys.method),
+      ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       approximate: this.sections.maxError > 0 || !this.clients.exact || !this.methods.exact,
     };
   }
 
-  /** Renders the summary event. */
-  toEvent(top: number, alerting: boolean): SummaryEvent {
+  /** Renders the summary event; `keys` names the ids of the client and method tables. */
+  toEvent(top: number, alerting: boolean, keys: KeyDictionary): SummaryEvent {
     const seen = this.hits > 0;
     return {
       type: "summary",
@@ -100,8 +107,16 @@ export class RunTotals {
       bytes: this.bytes,
       invalid: this.invalid,
       late: this.late,
+      unreported: this.unreported,
+      skewed: this.skewed,
       sections: this.sections.top(top),
+      status: this.status.byCode(),
       statusClasses: this.status.byClass(),
+      clients: this.clients.top(top, keys.host),
+      clientCount: this.clients.size,
+      clientCountError: this.clients.sizeError,
+      methods: this.methods.toRecord(keys.method),
+      ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       alerts: [...this.alerts],
       alerting,

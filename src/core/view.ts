@@ -23,6 +23,8 @@ export interface TableSet {
   statusClasses: Record<string, number>;
   /** Hits by method. */
   methods: Record<string, number>;
+  /** Top virtual hosts, for the formats that carry them. */
+  vhosts?: Ranked[];
   /** Response-time percentiles (ms) when the format carries response times. */
   latency?: LatencySummary;
   /** True when a table kept only its heaviest keys: counts may be off, distinct counts are at least. */
@@ -84,6 +86,8 @@ export interface EngineView {
     invalid: number;
     /** Lines stamped at or before an already evaluated second. */
     late: number;
+    /** Lines stamped far from the log's time, left out of the statistics. */
+    skewed: number;
   };
 }
 

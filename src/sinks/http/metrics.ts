@@ -53,11 +53,13 @@ export function renderMetrics(view: MonitorView, requests: RequestCounter | unde
     out,
     "monilog_log_lines_total",
     "counter",
-    "Log lines read: parsed in order, invalid (unparsed), late (counted in the window only).",
+    "Log lines read: parsed in order, invalid (unparsed), late (counted in the window only), " +
+      "skewed (stamped far from the log's time, left out).",
   );
   out.push(`monilog_log_lines_total{result="parsed"} ${e.run.hits - e.run.late}`);
   out.push(`monilog_log_lines_total{result="invalid"} ${e.run.invalid}`);
   out.push(`monilog_log_lines_total{result="late"} ${e.run.late}`);
+  out.push(`monilog_log_lines_total{result="skewed"} ${e.run.skewed}`);
   gauge(
     out,
     "monilog_window_requests",

@@ -40,6 +40,7 @@ Deno.test("renderMetrics() renders spec §7 from the view and the request counte
     equal(value(text, "monilog_alerts_total"), 1);
     equal(value(text, "monilog_log_time_seconds"), view.engine.time);
     equal(value(text, 'monilog_log_lines_total{result="invalid"}'), 1);
+    equal(value(text, 'monilog_log_lines_total{result="skewed"}'), view.engine.run.skewed);
     equal(value(text, 'monilog_file_rotations_total{kind="rename"}'), 2);
     equal(value(text, 'monilog_file_rotations_total{kind="truncate"}'), 1);
     // The first interval's hits are "other"; /api has its own series from its first report on.

@@ -35,7 +35,15 @@ export interface PageState {
   alertCount: number;
   alerts: PageAlert[];
   tables: { last: PageTables | null; window: PageTables; run: PageTables };
-  run: { start: number; end: number; hits: number; bytes: number; invalid: number; late: number };
+  run: {
+    start: number;
+    end: number;
+    hits: number;
+    bytes: number;
+    invalid: number;
+    late: number;
+    skewed: number;
+  };
 }
 
 /** Builds the page's state from a view. */
@@ -65,6 +73,7 @@ export function pageState(view: MonitorView): PageState {
       bytes: e.run.bytes,
       invalid: e.run.invalid,
       late: e.run.late,
+      skewed: e.run.skewed,
     },
   };
 }

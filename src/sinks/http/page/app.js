@@ -70,7 +70,12 @@
     text("windowhits", int(s.window.hits));
     text("windowlen", `requests in ${s.window.seconds} s`);
     text("runhits", int(s.run.hits));
-    text("runextra", `requests, ${int(s.run.invalid)} invalid, ${int(s.run.late)} late`);
+    text(
+      "runextra",
+      `requests, ${int(s.run.invalid)} invalid, ${int(s.run.late)} late, ${
+        int(s.run.skewed || 0)
+      } skewed`,
+    );
     const state = $("state");
     if (s.alerting) {
       text("state", "ALERT");

@@ -90,11 +90,16 @@
   }
 
   // ---- tables ------------------------------------------------------------------------------------
+  // Ten rows of keys of at most 80 characters, as the view updates carry them (view_delta.ts), so a
+  // table looks the same after a reload and after an update.
+  const short = (k) => k.length > 80 ? `${k.slice(0, 79)}…` : k;
   function rows(id, list, total) {
     const body = $(id);
-    const trs = list.map(([key, value]) => {
+    const trs = list.slice(0, 10).map(([key, value]) => {
       const tr = document.createElement("tr");
-      for (const cell of [key, int(value), total > 0 ? `${fmt2((100 * value) / total)} %` : ""]) {
+      for (
+        const cell of [short(key), int(value), total > 0 ? `${fmt2((100 * value) / total)} %` : ""]
+      ) {
         const td = document.createElement("td");
         td.textContent = cell;
         tr.append(td);

@@ -38,7 +38,15 @@ export class Harness {
     linesPerSecond: 0,
     startedAt: Date.now(),
     ended: false,
-    notices: { waiting: 0, opened: 1, rotated: 0, truncated: 0, missing: 0, oversized: 0 },
+    notices: {
+      waiting: 0,
+      opened: 1,
+      rotated: 0,
+      truncated: 0,
+      missing: 0,
+      oversized: 0,
+      draining: 0,
+    },
   };
   readonly engine: MonitorEngine;
   readonly requests = new RequestCounter(50);

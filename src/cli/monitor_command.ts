@@ -8,6 +8,7 @@ import { numberOption } from "./option_parsers.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 import { globProblem } from "../source/glob.ts";
+import { DEFAULT_METRICS_SECTIONS, listenAddressOption, TOKEN_ENV } from "../sinks/http/mod.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
@@ -111,12 +112,29 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       "keep each file's position and the engine's state in this directory (about once a second " +
         "and on exit), and go on from there after a restart, even after kill -9",
     )
+    .option(
+      "--http <[host:]port>",
+      "serve a live page, /events, /api/state and /metrics on this port (127.0.0.1 unless a " +
+        "host is given); with --once it keeps serving the replay until Ctrl-C",
+      listenAddressOption,
+    )
+    .addOption(
+      new Option("--http-token <token>", "require Authorization: Bearer <token> on every request")
+        .env(TOKEN_ENV),
+    )
+    .option(
+      "--metrics-sections <n>",
+      "sections with their own series in /metrics, 1 to 1000; the rest count as other",
+      numberOption({ min: 1, max: MAX_TOP, integer: true }),
+      DEFAULT_METRICS_SECTIONS,
+    )
     .addHelpText(
       "after",
       "\nExamples:\n" +
         "  monilog monitor --file /var/log/nginx/access.log --threshold 10\n" +
         "  monilog monitor --file - --format combined < access.log.1\n" +
         "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
+        "  monilog monitor --file /var/log/nginx/access.log --http 8080\n" +
         "  tail -F access.log | monilog monitor --file - --threshold 50\n" +
         "  monilog monitor --file app.log --log-format '$remote_addr [$time_local] \"$request\" $status $request_time'\n",
     )
@@ -142,6 +160,12 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           "--state: only for following files (not with --once, nor standard input)",
         );
       }
+      if (opts.httpToken !== undefined && opts.http === undefined) {
+        throw new UsageError("--http-token needs --http");
+      }
+      if (opts.httpToken !== undefined && !/^[\x21-\x7e]+$/.test(opts.httpToken)) {
+        throw new UsageError("--http-token: expected printable ASCII without spaces");
+      }
       const config: MonitorConfig = {
         state: opts.state,
         file: files[0],
@@ -155,6 +179,11 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         jobs: opts.jobs,
         json: Boolean(opts.json),
         output: opts.output,
+        http: opts.http === undefined ? undefined : {
+          address: opts.http,
+          token: opts.httpToken,
+          metricsSections: opts.metricsSections,
+        },
         engine: {
           threshold: opts.threshold,
           window: opts.window,

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { LineOutput } from "../sinks/line_output.ts";
 import type { ProgressOutput } from "../sinks/progress_sink.ts";
 import type { FormatChoice } from "./line_processor.ts";
+import type { HttpConfig } from "../sinks/http/mod.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
@@ -32,6 +33,8 @@ export interface MonitorConfig {
   output?: string;
   /** Keep positions and the engine's state here, to go on after a restart (`--state DIR`). */
   state?: string;
+  /** Serve the page, events, state and metrics (--http). */
+  http?: HttpConfig;
   engine: EngineOptions;
 }
 

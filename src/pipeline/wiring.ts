@@ -27,6 +27,7 @@ import type { MonitorConfig, MonitorRuntime } from "./monitor_config.ts";
 import { type Pipeline, runPipeline } from "./run_pipeline.ts";
 import { chooseSource } from "./sources.ts";
 import { withFileCounts } from "./summary_files.ts";
+import { RequestCounter, startHttpSink } from "../sinks/http/mod.ts";
 
 /** Skewed lines said one by one on standard error; the rest are only counted. */
 const MAX_SKEWED_SAID = 10;
@@ -71,7 +72,9 @@ export function buildPipeline(
 
   // 1. The sinks, in delivery order: the progress line first, so that it steps aside for reports.
   const notices = new NoticeCounter();
-  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort() });
+  // Per-request counters for /metrics cost a little on every line: only when metrics are served.
+  const requests = config.http ? new RequestCounter(config.http.metricsSections) : undefined;
+  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort(), requests });
   let stdoutClosed = false;
   const fanOut = new FanOut(sinks, {
     clock,
@@ -101,6 +104,7 @@ export function buildPipeline(
     dictionary,
     windowTables: fanOut.wantsViews,
     onSecond: fanOut.wantsSeconds ? (t, h, w) => fanOut.second(t, h, w) : undefined,
+    requests,
     onNotice: (n) => {
       // A log of a million skewed lines must not print a million lines: the first few, then a count.
       if (n.kind === "skewed" && ++skewedSaid > MAX_SKEWED_SAID) {
@@ -164,7 +168,8 @@ export function buildPipeline(
     notices,
     files: config.files,
     idleTimeout: config.idleTimeout,
-    holdAfterEnd: false,
+    // A finished replay stays on the page until Ctrl-C.
+    holdAfterEnd: config.once && config.http !== undefined,
     onStopSignal: rt.onStopSignal,
     stop,
     closeMs: CLOSE_MS,
@@ -217,10 +222,12 @@ interface SinkContext {
   notices: NoticeCounter;
   /** Stops the run as Ctrl-C would (a dashboard's `q`). */
   requestStop: () => void;
+  /** The engine's per-request counters, when /metrics is served. */
+  requests: RequestCounter | undefined;
 }
 
 /** The outputs `config` asks for, in the order they hear each event. */
-function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
+function buildSinks({ config, rt, notices, requests }: SinkContext): Sink[] {
   const sinks: Sink[] = [];
   const progress = config.once && config.file !== "-" ? rt.progress(config.json) : undefined;
   if (progress !== undefined) sinks.push(new ProgressSink(progress));
@@ -242,6 +249,14 @@ function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
         color: false,
       }),
     );
+  }
+  if (config.http !== undefined) {
+    sinks.push(startHttpSink(config.http, {
+      clock: rt.clock,
+      stderr: rt.stderr,
+      requests,
+      holds: config.once,
+    }));
   }
   sinks.push(new NoticeLogSink(rt.stderr), notices);
   return sinks;

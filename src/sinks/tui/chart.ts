@@ -1,0 +1,113 @@
+/**
+ * The chart of requests per second over the window, newest on the right: one column per second where
+ * the width allows, else each column the average of a few seconds (the average, so that it still
+ * compares with the threshold, which is a rate). Bars are drawn with eighth blocks; the threshold is a
+ * line across the chart, labelled on the axis, and bars above it are coloured where colour is allowed.
+ */
+import type { WindowView } from "../../core/view.ts";
+import { type Row, seg } from "./row.ts";
+import { axis, niceCeil } from "./numbers.ts";
+import { clockTime } from "./header.ts";
+
+const EIGHTHS = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+/** What the chart shows. */
+export interface ChartInput {
+  window: WindowView;
+  threshold: number;
+  /** Newest evaluated second, undefined before the first. */
+  time: number | undefined;
+}
+
+/** Per-column averages of `counts`, `per` seconds a column, grouped from the newest end. */
+export function columnValues(counts: number[], per: number): number[] {
+  const columns = Math.ceil(counts.length / per);
+  const out = new Array<number>(columns);
+  for (let c = 0; c < columns; c++) {
+    const end = counts.length - (columns - 1 - c) * per;
+    const start = Math.max(0, end - per);
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += counts[i];
+    out[c] = sum / (end - start);
+  }
+  return out;
+}
+
+/** The chart in `width` × `height` cells: a title, `height - 2` rows of bars, and a time axis. */
+export function chartRows(input: ChartInput, width: number, height: number): Row[] {
+  const { window: w, threshold } = input;
+  const plot = Math.max(1, height - 2);
+  const counts = w.counts.length >= w.seconds
+    ? w.counts
+    : [...new Array<number>(w.seconds - w.counts.length).fill(0), ...w.counts];
+  const peak = counts.reduce((m, v) => (v > m ? v : m), 0);
+  const top = niceCeil(Math.max(peak, threshold * 1.25, 1));
+  const labels = [axis(top), axis(threshold), "0"];
+  const labelWidth = Math.max(...labels.map((l) => l.length)) + 2;
+  const room = Math.max(1, width - labelWidth - 1);
+  const per = Math.max(1, Math.ceil(w.seconds / room));
+  const values = columnValues(counts, per);
+  const left = room - values.length;
+  const step = top / plot;
+  // The row holding the threshold: the line is drawn where a bar leaves that row empty.
+  const thresholdRow = Math.min(plot - 1, Math.max(0, plot - 1 - Math.floor(threshold / step)));
+  const title = `Requests/s over the last ${w.seconds} s` +
+    (per === 1 ? ", 1 column a second" : `, 1 column = ${per} s (average)`) +
+    `;  ─ threshold ${axis(threshold)}/s`;
+  const rows: Row[] = [[seg(title, "heading")]];
+  for (let r = 0; r < plot; r++) {
+    const low = (plot - 1 - r) * step;
+    const label = r === 0
+      ? labels[0]
+      : r === thresholdRow
+      ? labels[1]
+      : r === plot - 1
+      ? "0"
+      : "";
+    const row: Row = [
+      seg(label.padStart(labelWidth - 2) + " ", r === thresholdRow ? "threshold" : "dim"),
+      seg(r === thresholdRow ? "┼" : "│", r === thresholdRow ? "threshold" : "dim"),
+      seg(r === thresholdRow ? "─".repeat(left) : " ".repeat(left), "threshold"),
+    ];
+    for (const v of values) {
+      const eighths = Math.max(0, Math.min(8, Math.round(((v - low) / step) * 8)));
+      if (eighths === 0 && r === thresholdRow) row.push(seg("─", "threshold"));
+      else row.push(seg(EIGHTHS[eighths], v > threshold ? "high" : "bar"));
+    }
+    rows.push(merge(row));
+  }
+  rows.push(axisRow(input, labelWidth, room));
+  if (peak === 0 && plot >= 3) {
+    let middle = 1 + Math.floor(plot / 2);
+    if (middle === thresholdRow + 1) middle += middle > 1 ? -1 : 1;
+    const note = input.time === undefined ? " no requests yet " : " no requests in the window ";
+    const x = labelWidth + Math.max(0, Math.floor((room - note.length) / 2));
+    rows[middle] = [
+      seg(" ".repeat(labelWidth - 1) + "│", "dim"),
+      seg(" ".repeat(x - labelWidth)),
+      seg(note, "dim"),
+    ];
+  }
+  return rows;
+}
+
+/** `└08:33:10───────…──────08:35:09┘`: the first and last second of the window. */
+function axisRow(input: ChartInput, labelWidth: number, room: number): Row {
+  const { window: w, time } = input;
+  const pad = " ".repeat(labelWidth - 1);
+  if (time === undefined) return [seg(pad + "└" + "─".repeat(room), "dim")];
+  const from = clockTime(w.start), to = clockTime(time);
+  const fill = Math.max(0, room - from.length - to.length);
+  return [seg(pad + "└", "dim"), seg(from), seg("─".repeat(fill), "dim"), seg(to)];
+}
+
+/** Joins neighbouring segments of one style: fewer escape codes per frame. */
+function merge(row: Row): Row {
+  const out: Row = [];
+  for (const s of row) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.style === s.style) last.text += s.text;
+    else out.push({ ...s });
+  }
+  return out;
+}

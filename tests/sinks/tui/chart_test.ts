@@ -1,0 +1,37 @@
+import { deepEqual, equal } from "node:assert/strict";
+import { chartRows, columnValues } from "../../../src/sinks/tui/chart.ts";
+import { rowToString } from "../../../src/sinks/tui/row.ts";
+
+Deno.test("columnValues() averages seconds per column, grouped from the newest end", () => {
+  deepEqual(columnValues([1, 2, 3, 4], 1), [1, 2, 3, 4]);
+  deepEqual(columnValues([1, 2, 3, 4], 2), [1.5, 3.5]);
+  // The oldest column holds what is left: one second here.
+  deepEqual(columnValues([3, 1, 2, 3, 4], 2), [3, 1.5, 3.5]);
+});
+
+Deno.test("chartRows() draws one column a second, the threshold line and bars above it", () => {
+  const counts = [...new Array(20).fill(2), ...new Array(10).fill(20)];
+  const rows = chartRows(
+    { window: { seconds: 30, hits: 240, rate: 8, start: 1000, counts }, threshold: 10, time: 1029 },
+    60,
+    10,
+  ).map((r) => rowToString(r, false));
+  equal(rows.length, 10);
+  equal(rows[0].includes("1 column a second"), true);
+  const threshold = rows.find((r) => r.includes("┼"))!;
+  equal(threshold.trimStart().startsWith("10 ┼"), true, threshold);
+  // Left of the surge the line is drawn; over the surge the bars cross it.
+  equal(threshold.includes("─".repeat(20)), true, threshold);
+  equal(threshold.trimEnd().endsWith("█".repeat(10)), true, threshold);
+  equal(rows[rows.length - 1].includes("└"), true);
+});
+
+Deno.test("chartRows() says when the window holds no request", () => {
+  const rows = chartRows(
+    { window: { seconds: 120, hits: 0, rate: 0, start: 0, counts: [] }, threshold: 10, time: undefined },
+    80,
+    8,
+  ).map((r) => rowToString(r, false));
+  equal(rows.some((r) => r.includes("no requests yet")), true);
+  equal(rows.some((r) => r.includes("┼")), true);
+});

@@ -38,7 +38,9 @@ export function alertRows(e: EngineView, lines: number, width: number): Row[] {
 export function alertRowsWanted(e: EngineView, width: number): { first: number; all: number } {
   if (e.alerts.length === 0) return { first: 2, all: 2 };
   const sizes = e.alerts.map((a) => entryLines(a, width).length);
-  const latest = e.alerts[e.alerts.length - 1].type === "recover" ? sizes.slice(-2) : sizes.slice(-1);
+  const latest = e.alerts[e.alerts.length - 1].type === "recover"
+    ? sizes.slice(-2)
+    : sizes.slice(-1);
   const total = (list: number[]) => 1 + list.reduce((s, n) => s + n, 0);
   return { first: total(latest), all: total(sizes) };
 }

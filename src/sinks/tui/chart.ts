@@ -57,13 +57,7 @@ export function chartRows(input: ChartInput, width: number, height: number): Row
   const rows: Row[] = [[seg(title, "heading")]];
   for (let r = 0; r < plot; r++) {
     const low = (plot - 1 - r) * step;
-    const label = r === 0
-      ? labels[0]
-      : r === thresholdRow
-      ? labels[1]
-      : r === plot - 1
-      ? "0"
-      : "";
+    const label = r === 0 ? labels[0] : r === thresholdRow ? labels[1] : r === plot - 1 ? "0" : "";
     const row: Row = [
       seg(label.padStart(labelWidth - 2) + " ", r === thresholdRow ? "threshold" : "dim"),
       seg(r === thresholdRow ? "┼" : "│", r === thresholdRow ? "threshold" : "dim"),

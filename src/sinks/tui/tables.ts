@@ -139,7 +139,8 @@ function joinPanels(cells: Row[], panels: Array<{ width: number }>, gap: number)
 /** Status classes, methods (when not a panel) and latency percentiles. */
 function stripRows(t: Tables | undefined, base: number, wide: boolean, e: EngineView): Row[] {
   // Narrow screens get whole percentages, so that classes and methods share one line.
-  const pct = (v: number) => wide ? share(v, base) : `${base > 0 ? Math.round((v / base) * 100) : 0}%`;
+  const pct = (v: number) =>
+    wide ? share(v, base) : `${base > 0 ? Math.round((v / base) * 100) : 0}%`;
   const classes: Row = [seg(wide ? "classes " : "", "bold")];
   if (t !== undefined) {
     for (const [k, v] of Object.entries(t.statusClasses)) {
@@ -163,7 +164,9 @@ function stripRows(t: Tables | undefined, base: number, wide: boolean, e: Engine
       methods.push(seg(`${logText(m.key, 12)} `), seg(pct(m.hits)), seg(" "));
     }
   }
-  return anyLatency === undefined ? [[...classes, ...methods]] : [[...classes, ...methods], latencyRow];
+  return anyLatency === undefined
+    ? [[...classes, ...methods]]
+    : [[...classes, ...methods], latencyRow];
 }
 
 /** Entries as ranked rows, most first, then by key. */

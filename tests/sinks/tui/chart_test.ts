@@ -28,7 +28,11 @@ Deno.test("chartRows() draws one column a second, the threshold line and bars ab
 
 Deno.test("chartRows() says when the window holds no request", () => {
   const rows = chartRows(
-    { window: { seconds: 120, hits: 0, rate: 0, start: 0, counts: [] }, threshold: 10, time: undefined },
+    {
+      window: { seconds: 120, hits: 0, rate: 0, start: 0, counts: [] },
+      threshold: 10,
+      time: undefined,
+    },
     80,
     8,
   ).map((r) => rowToString(r, false));

@@ -26,7 +26,11 @@ function frame(name: string, size: { columns: number; rows: number }, o = PLAIN)
   lines.forEach((l, i) => {
     equal(displayWidth(l), size.columns, `${name} ${size.columns}x${size.rows} line ${i}: "${l}"`);
     // deno-lint-ignore no-control-regex
-    equal(/[\x00-\x1f\x7f-\x9f]/.test(l), false, `control character in line ${i}: ${JSON.stringify(l)}`);
+    equal(
+      /[\x00-\x1f\x7f-\x9f]/.test(l),
+      false,
+      `control character in line ${i}: ${JSON.stringify(l)}`,
+    );
   });
   // With colour: the same text once the colour codes are taken out, and nothing but colour codes.
   const colored = render(cases()[name], size, { ...o, color: true });
@@ -159,7 +163,9 @@ Deno.test("render() draws the help box over the dashboard and says PAUSED in the
 });
 
 Deno.test("render() still fills a terminal smaller than 80x24", () => {
-  for (const size of [{ columns: 40, rows: 10 }, { columns: 20, rows: 5 }, { columns: 1, rows: 1 }]) {
+  for (
+    const size of [{ columns: 40, rows: 10 }, { columns: 20, rows: 5 }, { columns: 1, rows: 1 }]
+  ) {
     const lines = render(cases().alert, size, PLAIN);
     equal(lines.length, size.rows);
     for (const l of lines) equal(displayWidth(l), size.columns);

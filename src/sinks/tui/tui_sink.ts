@@ -1,0 +1,152 @@
+/**
+ * `monitor --tui`: the dashboard as a Sink. It redraws the whole screen from the newest view, at most
+ * once per `refreshMs` of machine time (a key or a resize redraws at once), keeps the summary event
+ * for after the screen is given back, and turns keys into actions: quit asks the pipeline to stop
+ * (the summary then comes through `event`, and `close` prints it on the normal screen).
+ */
+import type { Clock } from "../../clock.ts";
+import type { MonitorEvent, SummaryEvent } from "../../core/events.ts";
+import type { MonitorView, Sink } from "../sink.ts";
+import { formatText } from "../text_format.ts";
+import { render, type RenderOptions } from "./layout.ts";
+import { type KeyAction, keyActions } from "./keys.ts";
+import { TABLE_MODES } from "./tables.ts";
+import { CLEAR_SCREEN, ENTER_SCREEN, frameText, type TerminalIo } from "./terminal.ts";
+
+/** Bounds of `--refresh`, seconds. */
+export const REFRESH_MIN = 0.2, REFRESH_MAX = 10;
+const ROWS_MAX = 50;
+
+/** What the dashboard is built with. */
+export interface TuiSinkOptions {
+  clock: Clock;
+  /** Asks the monitor to stop (for `q` and Ctrl-C), as SIGINT would. */
+  requestStop: () => void;
+  terminal: TerminalIo;
+  /** Least machine time between two frames drawn for new views. */
+  refreshMs: number;
+  /** ANSI colours allowed (no NO_COLOR). */
+  color: boolean;
+  /** Rows per table to start with (`--top`). */
+  rows: number;
+  /** Where the summary goes once the screen is restored (normal standard output). */
+  stdout: (text: string) => void;
+}
+
+/** The terminal dashboard. */
+export class TuiSink implements Sink {
+  readonly name = "terminal dashboard";
+  readonly output = true;
+  readonly #o: TuiSinkOptions;
+  readonly #render: RenderOptions;
+  #latest: MonitorView | undefined;
+  /** The view on screen: held while paused. */
+  #shown: MonitorView | undefined;
+  #lastDraw = -Infinity;
+  #entered = false;
+  #closed = false;
+  #stopAsked = false;
+  #clear = false;
+  #summary: SummaryEvent | undefined;
+  readonly #stops: Array<() => void> = [];
+
+  constructor(options: TuiSinkOptions) {
+    this.#o = options;
+    this.#render = {
+      color: options.color,
+      tableMode: "window",
+      rowsShown: Math.max(1, Math.min(ROWS_MAX, options.rows)),
+      paused: false,
+      help: false,
+    };
+  }
+
+  /** The display options now (for tests and the help). */
+  get state(): Readonly<RenderOptions> {
+    return this.#render;
+  }
+
+  event(event: MonitorEvent): void {
+    if (event.type === "summary") this.#summary = event;
+  }
+
+  view(view: MonitorView): void {
+    if (this.#closed) return;
+    this.#latest = view;
+    if (!this.#entered) this.#enter();
+    if (this.#render.paused) return;
+    if (this.#o.clock.now() - this.#lastDraw < this.#o.refreshMs) return;
+    this.#shown = view;
+    this.#draw();
+  }
+
+  close(_deadlineMs: number): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    this.#closed = true;
+    for (const stop of this.#stops.splice(0)) stop();
+    if (this.#entered) this.#o.terminal.restore();
+    if (this.#summary !== undefined) {
+      this.#o.stdout(formatText(this.#summary, { color: this.#o.color }) + "\n");
+    }
+    return Promise.resolve();
+  }
+
+  #enter(): void {
+    const t = this.#o.terminal;
+    this.#entered = true;
+    t.setRaw(true);
+    t.write(ENTER_SCREEN);
+    this.#stops.push(t.onKey((input) => this.#keys(input)));
+    this.#stops.push(t.onResize(() => {
+      this.#clear = true;
+      this.#draw();
+    }));
+  }
+
+  #keys(input: string): void {
+    if (this.#closed) return;
+    for (const action of keyActions(input)) this.#act(action);
+    this.#draw();
+  }
+
+  #act(action: KeyAction): void {
+    const r = this.#render;
+    switch (action) {
+      case "quit":
+        if (!this.#stopAsked) {
+          this.#stopAsked = true;
+          this.#o.requestStop();
+        }
+        return;
+      case "help":
+        r.help = !r.help;
+        return;
+      case "closeHelp":
+        r.help = false;
+        return;
+      case "pause":
+        r.paused = !r.paused;
+        if (!r.paused) this.#shown = this.#latest;
+        return;
+      case "tables":
+        r.tableMode = TABLE_MODES[(TABLE_MODES.indexOf(r.tableMode) + 1) % TABLE_MODES.length];
+        return;
+      case "more":
+        r.rowsShown = Math.min(ROWS_MAX, r.rowsShown + 1);
+        return;
+      case "less":
+        r.rowsShown = Math.max(1, r.rowsShown - 1);
+        return;
+    }
+  }
+
+  #draw(): void {
+    const view = this.#shown ?? this.#latest;
+    if (this.#closed || view === undefined) return;
+    const t = this.#o.terminal;
+    const lines = render(view, t.size(), this.#render);
+    t.write((this.#clear ? CLEAR_SCREEN : "") + frameText(lines));
+    this.#clear = false;
+    this.#lastDraw = this.#o.clock.now();
+  }
+}

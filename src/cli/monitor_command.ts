@@ -5,6 +5,7 @@ import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
 import type { MonitorConfig, MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { runMonitor } from "../pipeline/wiring.ts";
 import { numberOption } from "./option_parsers.ts";
+import { REFRESH_MAX, REFRESH_MIN } from "../sinks/tui/tui_sink.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 
@@ -96,10 +97,21 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option("--json", "write events as JSON lines instead of text")
     .option("--output <path>", "also append every report and alert line to this file")
+    .option(
+      "--tui",
+      "a full-screen live dashboard on the terminal instead of text reports (q quits, ? help)",
+    )
+    .option(
+      "--refresh <s>",
+      `seconds between two frames of the --tui dashboard, ${REFRESH_MIN} to ${REFRESH_MAX}`,
+      numberOption({ min: REFRESH_MIN, max: REFRESH_MAX }),
+      1,
+    )
     .addHelpText(
       "after",
       "\nExamples:\n" +
         "  monilog monitor --file /var/log/nginx/access.log --threshold 10\n" +
+        "  monilog monitor --file /var/log/nginx/access.log --tui\n" +
         "  monilog monitor --file - --format combined < access.log.1\n" +
         "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
         "  tail -F access.log | monilog monitor --file - --threshold 50\n" +
@@ -124,6 +136,7 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         jobs: opts.jobs,
         json: Boolean(opts.json),
         output: opts.output,
+        tui: opts.tui ? { refreshMs: opts.refresh * 1000 } : undefined,
         engine: {
           threshold: opts.threshold,
           window: opts.window,

@@ -5,10 +5,11 @@
  */
 import { MonitorEngine } from "../core/engine.ts";
 import type { MonitorEvent } from "../core/events.ts";
-import { RuntimeFailure } from "../errors.ts";
+import { RuntimeFailure, UsageError } from "../errors.ts";
 import { logFormatParser } from "../parse/mod.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
 import { EventLineSink } from "../sinks/event_line_sink.ts";
+import { TuiSink } from "../sinks/tui/tui_sink.ts";
 import { FanOut } from "../sinks/fan_out.ts";
 import { appendFileOutput, OutputClosed } from "../sinks/line_output.ts";
 import { NoticeCounter } from "../sinks/notice_counter.ts";
@@ -59,9 +60,14 @@ export function buildPipeline(
   const stop = new AbortController();
   const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
 
+  // 0. The dashboard takes the terminal: diagnostics written meanwhile would land in its frame, so
+  // they go through it (held, then printed once the screen is restored).
+  const tui = config.tui === undefined ? undefined : tuiSink(config, rt, () => stop.abort());
+  if (tui !== undefined) rt = { ...rt, stderr: (line) => tui.diagnostic(line) };
+
   // 1. The sinks, in delivery order: the progress line first, so that it steps aside for reports.
   const notices = new NoticeCounter();
-  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort() });
+  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort(), tui });
   let stdoutClosed = false;
   const fanOut = new FanOut(sinks, {
     clock,
@@ -140,21 +146,45 @@ interface SinkContext {
   notices: NoticeCounter;
   /** Stops the run as Ctrl-C would (a dashboard's `q`). */
   requestStop: () => void;
+  /** The terminal dashboard, when --tui was given: it replaces the text on standard output. */
+  tui: TuiSink | undefined;
+}
+
+/** The --tui dashboard, or a usage error naming why this is not a terminal it can use. */
+function tuiSink(config: MonitorConfig, rt: MonitorRuntime, requestStop: () => void): TuiSink {
+  const terminal = rt.terminal?.(config.file === "-") ?? "no terminal";
+  if (typeof terminal === "string") throw new UsageError(`--tui needs a terminal: ${terminal}`);
+  return new TuiSink({
+    clock: rt.clock,
+    requestStop,
+    terminal,
+    refreshMs: config.tui!.refreshMs,
+    color: rt.color,
+    rows: config.engine.top,
+    stdout: (line) => rt.stdout.writeLine(line),
+    stderr: (line) => rt.stderr(line),
+  });
 }
 
 /** The outputs `config` asks for, in the order they hear each event. */
-function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
+function buildSinks({ config, rt, notices, tui }: SinkContext): Sink[] {
   const sinks: Sink[] = [];
-  const progress = config.once && config.file !== "-" ? rt.progress(config.json) : undefined;
+  // The dashboard shows a replay's progress itself.
+  const progress = config.once && config.file !== "-" && tui === undefined
+    ? rt.progress(config.json)
+    : undefined;
   if (progress !== undefined) sinks.push(new ProgressSink(progress));
-  sinks.push(
-    new EventLineSink({
-      name: "standard output",
-      out: rt.stdout,
-      json: config.json,
-      color: rt.color && !config.json,
-    }),
-  );
+  if (tui !== undefined) sinks.push(tui);
+  else {
+    sinks.push(
+      new EventLineSink({
+        name: "standard output",
+        out: rt.stdout,
+        json: config.json,
+        color: rt.color && !config.json,
+      }),
+    );
+  }
   if (config.output !== undefined) {
     sinks.push(
       new EventLineSink({

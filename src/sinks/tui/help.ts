@@ -1,15 +1,21 @@
 /** The footer (keys and state) and the help box drawn over the dashboard with `?`. */
 import { type Row, seg } from "./row.ts";
+import { escapeControl } from "../escape.ts";
 import type { TableMode } from "./tables.ts";
 
-/** The last line: the keys, and PAUSED when the display is held. */
-export function footerRow(paused: boolean, mode: TableMode, rows: number): Row {
+/** The last line: the keys, PAUSED when the display is held, and the newest diagnostic. */
+export function footerRow(
+  o: { paused: boolean; tableMode: TableMode; rowsShown: number; message?: string },
+): Row {
+  const mode = o.tableMode === "interval" ? "last interval" : o.tableMode;
   const row: Row = [
-    seg(" q quit  ? help  p pause  t tables (", "footer"),
-    seg(mode === "interval" ? "last interval" : mode, "footer"),
-    seg(`)  +/- rows (${rows}) `, "footer"),
+    seg(` q quit  ? help  p pause  t tables (${mode})  +/- rows (${o.rowsShown}) `, "footer"),
   ];
-  if (paused) row.push(seg(" PAUSED: display held, reading goes on (p resumes) ", "alertBanner"));
+  if (o.paused) row.push(seg(" PAUSED: display held, reading goes on (p resumes) ", "alertBanner"));
+  // Diagnostics may quote paths from the command line or the log: escaped like any log text.
+  if (o.message !== undefined) {
+    row.push(seg(` ${escapeControl(o.message.replace(/^monilog: /, ""))}`, "dim"));
+  }
   return row;
 }
 

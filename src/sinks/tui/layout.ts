@@ -30,6 +30,8 @@ export interface RenderOptions {
   paused: boolean;
   /** The help box is shown over the dashboard. */
   help: boolean;
+  /** The newest diagnostic (a rotation, a failed output), shown in the footer. */
+  message?: string;
 }
 
 const CHART_MIN = 5;
@@ -40,7 +42,7 @@ export function render(view: MonitorView, size: ScreenSize, options: RenderOptio
   const width = Math.max(1, size.columns), height = Math.max(1, size.rows);
   const e = view.engine;
   const top: Row[] = [headerRow(view, width), bannerRow(view, width), gaugeRow(view, width)];
-  const footer = footerRow(options.paused, options.tableMode, options.rowsShown);
+  const footer = footerRow(options);
   let space = height - top.length - 1;
   // Minimums first, in order of importance; then the alert history's first lines, the chart, the rest.
   const chartH = take(CHART_MIN);

@@ -29,9 +29,14 @@ export interface TuiSinkOptions {
   color: boolean;
   /** Rows per table to start with (`--top`). */
   rows: number;
-  /** Where the summary goes once the screen is restored (normal standard output). */
-  stdout: (text: string) => void;
+  /** Writes a line (the summary) on the normal standard output, once the screen is restored. */
+  stdout: (line: string) => void;
+  /** Writes a line on standard error (diagnostics held while the screen is taken). */
+  stderr: (line: string) => void;
 }
+
+/** Diagnostics held while the screen is taken, printed after it is restored. */
+const HELD_MAX = 100;
 
 /** The terminal dashboard. */
 export class TuiSink implements Sink {
@@ -48,6 +53,8 @@ export class TuiSink implements Sink {
   #stopAsked = false;
   #clear = false;
   #summary: SummaryEvent | undefined;
+  readonly #held: string[] = [];
+  #heldDropped = 0;
   readonly #stops: Array<() => void> = [];
 
   constructor(options: TuiSinkOptions) {
@@ -80,13 +87,29 @@ export class TuiSink implements Sink {
     this.#draw();
   }
 
+  /**
+   * A diagnostic line (a notice, a failed output): written to standard error at once while the screen
+   * is not taken; else held — a write would land in the middle of the frame — shown in the footer and
+   * printed after the screen is restored.
+   */
+  diagnostic(line: string): void {
+    if (!this.#entered || this.#closed) return this.#o.stderr(line);
+    if (this.#held.length < HELD_MAX) this.#held.push(line);
+    else this.#heldDropped++;
+    this.#render.message = line;
+  }
+
   close(_deadlineMs: number): Promise<void> {
     if (this.#closed) return Promise.resolve();
     this.#closed = true;
     for (const stop of this.#stops.splice(0)) stop();
     if (this.#entered) this.#o.terminal.restore();
+    for (const line of this.#held.splice(0)) this.#o.stderr(line);
+    if (this.#heldDropped > 0) {
+      this.#o.stderr(`monilog: ${this.#heldDropped} more messages were not kept`);
+    }
     if (this.#summary !== undefined) {
-      this.#o.stdout(formatText(this.#summary, { color: this.#o.color }) + "\n");
+      this.#o.stdout(formatText(this.#summary, { color: this.#o.color }));
     }
     return Promise.resolve();
   }

@@ -20,6 +20,7 @@ export function sourceView(extra: Partial<SourceView> = {}): SourceView {
     bytes: 0,
     bytesTotal: undefined,
     linesPerSecond: 42,
+    startedAt: T0 * 1000,
     ended: false,
     notices: { waiting: 0, opened: 0, rotated: 0, truncated: 0, missing: 0, oversized: 0 },
     ...extra,

@@ -10,6 +10,7 @@ function setup(refreshMs = 1000) {
   const clock = new ManualClock();
   const terminal = new FakeTerminal();
   const out: string[] = [];
+  const err: string[] = [];
   let stops = 0;
   const sink = new TuiSink({
     clock,
@@ -19,8 +20,9 @@ function setup(refreshMs = 1000) {
     color: false,
     rows: 5,
     stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
   });
-  return { clock, terminal, out, sink, stops: () => stops };
+  return { clock, terminal, out, err, sink, stops: () => stops };
 }
 
 const summary: SummaryEvent = {
@@ -124,5 +126,21 @@ Deno.test("TuiSink.close() before any view leaves the terminal alone", async () 
   await sink.close(5000);
   deepEqual(terminal.writes, []);
   equal(terminal.restored, 0);
+  equal(out.length, 1);
+});
+
+Deno.test("TuiSink holds diagnostics while the screen is taken, shows the newest, prints them after", async () => {
+  const { terminal, sink, err, out } = setup(0);
+  sink.diagnostic("monilog: before the screen");
+  equal(err.length, 1);
+  sink.view(cases().normal);
+  sink.diagnostic("monilog: rotated \x1b[2J");
+  equal(err.length, 1);
+  sink.view(cases().normal);
+  const footer = terminal.screen()[23];
+  match(footer, /rotated \\x1b\[2J/);
+  sink.event(summary);
+  await sink.close(1000);
+  deepEqual(err.slice(1), ["monilog: rotated \x1b[2J"]);
   equal(out.length, 1);
 });

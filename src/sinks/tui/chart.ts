@@ -46,13 +46,21 @@ export function chartRows(input: ChartInput, width: number, height: number): Row
   const labelWidth = Math.max(...labels.map((l) => l.length)) + 2;
   const room = Math.max(1, width - labelWidth - 1);
   const per = Math.max(1, Math.ceil(w.seconds / room));
-  const values = columnValues(counts, per);
+  // A short window on a wide screen: each second gets several columns (up to 4), so it fills out.
+  const widen = per === 1 ? Math.max(1, Math.min(4, Math.floor(room / w.seconds))) : 1;
+  const values = widen === 1
+    ? columnValues(counts, per)
+    : counts.flatMap((v) => new Array<number>(widen).fill(v));
   const left = room - values.length;
   const step = top / plot;
   // The row holding the threshold: the line is drawn where a bar leaves that row empty.
   const thresholdRow = Math.min(plot - 1, Math.max(0, plot - 1 - Math.floor(threshold / step)));
   const title = `Requests/s over the last ${w.seconds} s` +
-    (per === 1 ? ", 1 column a second" : `, 1 column = ${per} s (average)`) +
+    (per > 1
+      ? `, 1 column = ${per} s (average)`
+      : widen > 1
+      ? `, ${widen} columns a second`
+      : ", 1 column a second") +
     `;  ─ threshold ${axis(threshold)}/s`;
   const rows: Row[] = [[seg(title, "heading")]];
   for (let r = 0; r < plot; r++) {

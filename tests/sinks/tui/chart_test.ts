@@ -39,3 +39,18 @@ Deno.test("chartRows() says when the window holds no request", () => {
   equal(rows.some((r) => r.includes("no requests yet")), true);
   equal(rows.some((r) => r.includes("┼")), true);
 });
+
+Deno.test("chartRows() widens the seconds of a short window to fill the screen", () => {
+  const counts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const rows = chartRows(
+    { window: { seconds: 10, hits: 55, rate: 5.5, start: 1000, counts }, threshold: 5, time: 1009 },
+    80,
+    8,
+  ).map((r) => rowToString(r, false));
+  equal(rows[0].includes("4 columns a second"), true, rows[0]);
+  const bottom = rows[rows.length - 2];
+  // Ten seconds, four columns each: forty bar cells, the first second's four alike.
+  const bars = bottom.slice(bottom.indexOf("│") + 1).trim();
+  equal([...bars].length, 40, bottom);
+  equal(new Set([...bars].slice(0, 4)).size, 1, bottom);
+});

@@ -19,13 +19,16 @@ export interface ChartInput {
   time: number | undefined;
 }
 
-/** Per-column averages of `counts`, `per` seconds a column, grouped from the newest end. */
-export function columnValues(counts: number[], per: number): number[] {
-  const columns = Math.ceil(counts.length / per);
+/**
+ * `columns` averages of `counts`, oldest first: column c covers seconds [⌊c·n/columns⌋,
+ * ⌊(c+1)·n/columns⌋), so the columns fill the width exactly, each one or a few seconds.
+ */
+export function columnValues(counts: number[], columns: number): number[] {
+  const n = counts.length;
   const out = new Array<number>(columns);
   for (let c = 0; c < columns; c++) {
-    const end = counts.length - (columns - 1 - c) * per;
-    const start = Math.max(0, end - per);
+    const start = Math.floor((c * n) / columns);
+    const end = Math.max(start + 1, Math.floor(((c + 1) * n) / columns));
     let sum = 0;
     for (let i = start; i < end; i++) sum += counts[i];
     out[c] = sum / (end - start);
@@ -45,19 +48,20 @@ export function chartRows(input: ChartInput, width: number, height: number): Row
   const labels = [axis(top), axis(threshold), "0"];
   const labelWidth = Math.max(...labels.map((l) => l.length)) + 2;
   const room = Math.max(1, width - labelWidth - 1);
-  const per = Math.max(1, Math.ceil(w.seconds / room));
-  // A short window on a wide screen: each second gets several columns (up to 4), so it fills out.
-  const widen = per === 1 ? Math.max(1, Math.min(4, Math.floor(room / w.seconds))) : 1;
-  const values = widen === 1
-    ? columnValues(counts, per)
+  // A long window: each column the average of one or two seconds, filling the width; a short one:
+  // each second gets several columns (up to 4).
+  const aggregated = w.seconds > room;
+  const widen = aggregated ? 1 : Math.max(1, Math.min(4, Math.floor(room / w.seconds)));
+  const values = aggregated
+    ? columnValues(counts, room)
     : counts.flatMap((v) => new Array<number>(widen).fill(v));
   const left = room - values.length;
   const step = top / plot;
   // The row holding the threshold: the line is drawn where a bar leaves that row empty.
   const thresholdRow = Math.min(plot - 1, Math.max(0, plot - 1 - Math.floor(threshold / step)));
   const title = `Requests/s over the last ${w.seconds} s` +
-    (per > 1
-      ? `, 1 column = ${per} s (average)`
+    (aggregated
+      ? `, 1 column ≈ ${(w.seconds / room).toFixed(1)} s (average)`
       : widen > 1
       ? `, ${widen} columns a second`
       : ", 1 column a second") +

@@ -2,11 +2,12 @@ import { deepEqual, equal } from "node:assert/strict";
 import { chartRows, columnValues } from "../../../src/sinks/tui/chart.ts";
 import { rowToString } from "../../../src/sinks/tui/row.ts";
 
-Deno.test("columnValues() averages seconds per column, grouped from the newest end", () => {
-  deepEqual(columnValues([1, 2, 3, 4], 1), [1, 2, 3, 4]);
+Deno.test("columnValues() averages the seconds of each column, filling the columns exactly", () => {
+  deepEqual(columnValues([1, 2, 3, 4], 4), [1, 2, 3, 4]);
   deepEqual(columnValues([1, 2, 3, 4], 2), [1.5, 3.5]);
-  // The oldest column holds what is left: one second here.
-  deepEqual(columnValues([3, 1, 2, 3, 4], 2), [3, 1.5, 3.5]);
+  deepEqual(columnValues([3, 1, 2, 3, 4], 3), [3, 1.5, 3.5]);
+  equal(columnValues(new Array(120).fill(7), 95).length, 95);
+  deepEqual(new Set(columnValues(new Array(120).fill(7), 95)), new Set([7]));
 });
 
 Deno.test("chartRows() draws one column a second, the threshold line and bars above it", () => {

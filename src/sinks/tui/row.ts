@@ -5,7 +5,7 @@
  */
 import pc from "picocolors";
 import { escapeControl } from "../escape.ts";
-import { cutToWidth, displayWidth, graphemeList, isAscii, truncate } from "./text_width.ts";
+import { cutToWidth, displayWidth, graphemeList, isNarrow, truncate } from "./text_width.ts";
 
 /** What a segment looks like; each has a plain form readable without colour. */
 export type Style =
@@ -95,7 +95,7 @@ export function sliceRow(row: Row, from: number, to: number): Row {
 
 /** Cells `[from, to)` of `text`; a wide character cut by either edge counts as spaces. */
 function cellsOf(text: string, from: number, to: number): string {
-  if (isAscii(text)) return text.slice(from, to);
+  if (isNarrow(text)) return text.slice(from, to);
   let out = "";
   let x = 0;
   for (const g of graphemeList(text)) {
@@ -115,6 +115,7 @@ export function overlayRow(base: Row, top: Row, x: number, width: number): Row {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+const COLORS: Colors = pc.createColors(true);
 
 /** The row as text for the terminal, with colour codes when `color`. */
 export function rowToString(row: Row, color: boolean): string {
@@ -123,7 +124,7 @@ export function rowToString(row: Row, color: boolean): string {
     for (const g of row) s += g.text;
     return s;
   }
-  const c = pc.createColors(true);
+  const c = COLORS;
   let s = "";
   for (const g of row) s += paint(c, g);
   return s;

@@ -6,13 +6,34 @@
  */
 import stringWidth from "string-width";
 
-/** Printable ASCII only: one cell per character, the common case, answered without a lookup. */
-const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Characters that take one cell each and are one UTF-16 unit: printable NARROW, Latin-1 and Latin
+ * Extended letters without combining marks, general punctuation (not the zero-width and bidi controls),
+ * arrows, maths, and the box-drawing and block characters the dashboard draws with. Text made only of
+ * them — nearly all of a frame — is measured by its length, without a Unicode lookup per character
+ * (tests/sinks/tui/text_width_test.ts checks every one against string-width).
+ */
+export const NARROW_RANGES: Array<[number, number]> = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2190, 0x22ff],
+  [0x2500, 0x259f],
+];
+const NARROW = new RegExp(
+  `^[${NARROW_RANGES.map(([a, b]) => `\\u${hex4(a)}-\\u${hex4(b)}`).join("")}]*$`,
+);
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, "0");
+}
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** True when `text` is printable ASCII (one cell per character). */
-export function isAscii(text: string): boolean {
-  return ASCII.test(text);
+/** True when every character of `text` takes one cell (see NARROW_RANGES). */
+export function isNarrow(text: string): boolean {
+  return NARROW.test(text);
 }
 
 /** The grapheme clusters of `text` (what a terminal draws as one character). */
@@ -22,7 +43,7 @@ export function graphemeList(text: string): string[] {
 
 /** Cells `text` takes on a terminal (text must already be free of control characters). */
 export function displayWidth(text: string): number {
-  return ASCII.test(text) ? text.length : stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /**
@@ -31,7 +52,7 @@ export function displayWidth(text: string): number {
  */
 export function cutToWidth(text: string, width: number): { text: string; width: number } {
   if (width <= 0) return { text: "", width: 0 };
-  if (ASCII.test(text)) {
+  if (NARROW.test(text)) {
     const cut = text.length <= width ? text : text.slice(0, width);
     return { text: cut, width: cut.length };
   }

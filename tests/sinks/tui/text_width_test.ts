@@ -1,7 +1,9 @@
 import { deepEqual, equal } from "node:assert/strict";
+import stringWidth from "string-width";
 import {
   cutToWidth,
   displayWidth,
+  NARROW_RANGES,
   padEnd,
   padStart,
   truncate,
@@ -39,4 +41,14 @@ Deno.test("padEnd() and padStart() give exactly the width in cells", () => {
   equal(padEnd("日本", 6), "日本  ");
   equal(padStart("7", 3), "  7");
   equal(displayWidth(padEnd("👍🏽 ok long text", 7)), 7);
+});
+
+Deno.test("displayWidth() takes the fast path only for characters string-width sees as one cell", () => {
+  for (const [from, to] of NARROW_RANGES) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      equal(stringWidth(ch), 1, `U+${c.toString(16)}`);
+      equal(displayWidth(ch), 1);
+    }
+  }
 });

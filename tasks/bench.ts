@@ -2,7 +2,8 @@
  * `deno task bench [--lines N] [--runs R] [--formats a,b] [--distinct-lines N]`: replay throughput and
  * peak memory of `monitor --once --json` as users run it (same permission set and V8 flags), on a
  * generated log of each format; for Combined also with one job (no parse workers) and, as the
- * reference, an `awk` one-liner that only counts sections; and a worst case for memory: a log of
+ * reference, an `awk` one-liner that only counts sections; with the text report and with the --tui
+ * dashboard (in a tmux pane, when tmux is there) to compare them; and a worst case for memory: a log of
  * N lines with a new client on every line and a million distinct sections.
  * Whole-process figures (startup included), median of R runs; peak memory from GNU time when present.
  *
@@ -136,6 +137,23 @@ for (const format of o.formats.split(",")) {
   await row(`monitor --once --json, ${format}`, file, o.lines, replay(file));
   if (format !== "combined") continue;
   await row("  the same, --jobs 1 (one pass)", file, o.lines, replay(file, ["--jobs", "1"]));
+  await row(
+    "monitor --once (text to /dev/null), combined",
+    file,
+    o.lines,
+    replay(file, [], false),
+  );
+  if (await exists("/usr/bin/tmux") && hasTime) {
+    // The dashboard needs a terminal: tmux gives it one, 200x60, as a user's would be.
+    const f = await measureTui(file, o.runs);
+    rows.push({
+      name: "monitor --once --tui (tmux, 200x60), combined",
+      lines: o.lines,
+      bytes: (await Deno.stat(file)).size,
+      f,
+    });
+    console.error(`--tui: ${f.seconds.toFixed(2)} s`);
+  }
   if (await exists("/usr/bin/awk")) {
     // The reference: an awk one-liner that only counts sections (field 7 is the request path).
     const awk = '{ split($7, p, "/"); c["/" p[2]]++ } END { for (s in c) n++; print n }';
@@ -165,9 +183,49 @@ for (const { name, lines, bytes, f } of rows) {
   );
 }
 
-/** The command that replays `file` as a user runs monilog. */
-function replay(file: string, extra: string[] = []): [string, string[]] {
-  return [Deno.execPath(), [...monilog(), "monitor", "--once", "--json", "--file", file, ...extra]];
+/** The command that replays `file` as a user runs monilog (with --json unless `json` is false). */
+function replay(file: string, extra: string[] = [], json = true): [string, string[]] {
+  return [Deno.execPath(), [
+    ...monilog(),
+    "monitor",
+    "--once",
+    ...(json ? ["--json"] : []),
+    "--file",
+    file,
+    ...extra,
+  ]];
+}
+
+/**
+ * `monitor --once --tui` in a tmux pane of 200x60, timed and measured by GNU time inside the pane:
+ * the process alone, as the other rows (the median of `runs`, after one warm-up).
+ */
+async function measureTui(file: string, runs: number): Promise<Figures> {
+  const quote = (a: string) => `'${a.replaceAll("'", `'\\''`)}'`;
+  const results: Figures[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const dir = await Deno.makeTempDir({ prefix: "monilog-bench-tui-" });
+    const socket = `monilog-bench-${Deno.pid}-${i}`;
+    const command = [TIME, "-f", "MONILOG_BENCH %e %M", "-o", `${dir}/time`, Deno.execPath()]
+      .concat(monilog(), ["monitor", "--once", "--tui", "--file", file]);
+    const script = `${command.map(quote).join(" ")}; echo $? > ${quote(`${dir}/done`)}`;
+    const started = await run("tmux", [
+      ...["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "60", script],
+    ]);
+    if (started.code !== 0) throw new Error(`tmux failed: ${started.stderr}`);
+    while (!(await exists(`${dir}/done`))) await new Promise((r) => setTimeout(r, 20));
+    const code = (await Deno.readTextFile(`${dir}/done`)).trim();
+    const m = /MONILOG_BENCH (\S+) (\d+)/.exec(await Deno.readTextFile(`${dir}/time`));
+    await run("tmux", ["-L", socket, "kill-server"]);
+    await Deno.remove(dir, { recursive: true });
+    if (code !== "0" || !m) throw new Error(`monitor --tui exited ${code}`);
+    if (i > 0) results.push({ seconds: Number(m[1]), peakKiB: Number(m[2]) });
+  }
+  results.sort((a, b) => a.seconds - b.seconds);
+  return {
+    seconds: results[Math.floor(results.length / 2)].seconds,
+    peakKiB: Math.max(...results.map((r) => r.peakKiB ?? 0)),
+  };
 }
 
 function monilog(): string[] {

@@ -35,7 +35,8 @@ export interface RenderOptions {
 }
 
 const CHART_MIN = 5;
-const CHART_MAX = 20;
+/** The chart grows to half the screen, so a tall terminal shows the rate's steps finely. */
+const chartMax = (height: number) => Math.max(20, Math.floor(height / 2));
 
 /** The screen's lines for `view` at `size`. */
 export function render(view: MonitorView, size: ScreenSize, options: RenderOptions): string[] {
@@ -51,7 +52,7 @@ export function render(view: MonitorView, size: ScreenSize, options: RenderOptio
   let alertsH = take(2);
   const wanted = alertRowsWanted(e, width);
   alertsH += take(wanted.first - alertsH);
-  const chartExtra = take(CHART_MAX - chartH);
+  const chartExtra = take(chartMax(height) - chartH);
   alertsH += take(wanted.all - alertsH);
   const gaps = take(3);
   const body: Row[] = [...top];

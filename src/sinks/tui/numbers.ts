@@ -29,10 +29,12 @@ export function axis(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 10) / 10);
 }
 
-/** The smallest "nice" number (1, 2, 2.5, 5 × 10^k) at or above `n`, for a scale's top. */
+/** The smallest "nice" number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) at or above `n`, for a scale's top. */
 export function niceCeil(n: number): number {
   if (n <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(n));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= n - 1e-9) return m * p;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    if (m * p >= n - 1e-9) return Number((m * p).toPrecision(12));
+  }
   return 10 * p;
 }

@@ -138,7 +138,7 @@ for (const format of o.formats.split(",")) {
   if (format !== "combined") continue;
   await row("  the same, --jobs 1 (one pass)", file, o.lines, replay(file, ["--jobs", "1"]));
   await row(
-    "monitor --once (text to /dev/null), combined",
+    "monitor --once (text report to /dev/null), combined",
     file,
     o.lines,
     replay(file, [], false),
@@ -197,29 +197,36 @@ function replay(file: string, extra: string[] = [], json = true): [string, strin
 }
 
 /**
- * `monitor --once --tui` in a tmux pane of 200x60, timed and measured by GNU time inside the pane:
- * the process alone, as the other rows (the median of `runs`, after one warm-up).
+ * `monitor --once --tui` in a tmux pane of 200x60: the time from the start until the dashboard shows
+ * the finished replay (it then waits for `q`, which is sent), the median of `runs` after one warm-up;
+ * peak memory from GNU time inside the pane. Wall time, so it includes tmux's start (a few ms) and
+ * the screen polling (at most 25 ms).
  */
 async function measureTui(file: string, runs: number): Promise<Figures> {
   const quote = (a: string) => `'${a.replaceAll("'", `'\\''`)}'`;
   const results: Figures[] = [];
   for (let i = 0; i <= runs; i++) {
     const dir = await Deno.makeTempDir({ prefix: "monilog-bench-tui-" });
-    const socket = `monilog-bench-${Deno.pid}-${i}`;
+    const tmux = (...args: string[]) =>
+      runCaptured("tmux", ["-L", `monilog-bench-${Deno.pid}-${i}`, ...args]);
     const command = [TIME, "-f", "MONILOG_BENCH %e %M", "-o", `${dir}/time`, Deno.execPath()]
       .concat(monilog(), ["monitor", "--once", "--tui", "--file", file]);
     const script = `${command.map(quote).join(" ")}; echo $? > ${quote(`${dir}/done`)}`;
-    const started = await run("tmux", [
-      ...["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "60", script],
-    ]);
-    if (started.code !== 0) throw new Error(`tmux failed: ${started.stderr}`);
+    const started = performance.now();
+    const s = await tmux("-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "60", script);
+    if (s.code !== 0) throw new Error(`tmux failed: ${s.stderr}`);
+    while (!/replayed \(q quits\)/.test((await tmux("capture-pane", "-p")).stdout)) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await tmux("send-keys", "q");
     while (!(await exists(`${dir}/done`))) await new Promise((r) => setTimeout(r, 20));
     const code = (await Deno.readTextFile(`${dir}/done`)).trim();
     const m = /MONILOG_BENCH (\S+) (\d+)/.exec(await Deno.readTextFile(`${dir}/time`));
-    await run("tmux", ["-L", socket, "kill-server"]);
+    await tmux("kill-server");
     await Deno.remove(dir, { recursive: true });
     if (code !== "0" || !m) throw new Error(`monitor --tui exited ${code}`);
-    if (i > 0) results.push({ seconds: Number(m[1]), peakKiB: Number(m[2]) });
+    if (i > 0) results.push({ seconds, peakKiB: Number(m[2]) });
   }
   results.sort((a, b) => a.seconds - b.seconds);
   return {
@@ -235,6 +242,13 @@ function monilog(): string[] {
 async function run(cmd: string, args: string[]): Promise<{ code: number; stderr: string }> {
   const out = await new Deno.Command(cmd, { args, stdout: "null", stderr: "piped" }).output();
   return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
+}
+
+/** Runs `cmd` and keeps its standard output too (tmux's screen captures). */
+async function runCaptured(cmd: string, args: string[]) {
+  const out = await new Deno.Command(cmd, { args, stdout: "piped", stderr: "piped" }).output();
+  const text = new TextDecoder();
+  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
 
 async function exists(path: string): Promise<boolean> {

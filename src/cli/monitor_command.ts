@@ -126,6 +126,11 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           throw err;
         }
       }
+      if (opts.tui && opts.json && opts.output === undefined) {
+        throw new UsageError(
+          "--json with --tui needs --output PATH: standard output is the dashboard",
+        );
+      }
       const config: MonitorConfig = {
         file: opts.file,
         format: opts.format,

@@ -130,7 +130,8 @@ export function buildPipeline(
     notices,
     files: [config.file],
     idleTimeout: config.idleTimeout,
-    holdAfterEnd: false,
+    // A finished replay stays on the dashboard until `q`: it is there to be looked at.
+    holdAfterEnd: config.once && config.tui !== undefined,
     onStopSignal: rt.onStopSignal,
     stop,
     closeMs: CLOSE_MS,

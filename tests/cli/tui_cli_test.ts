@@ -12,18 +12,29 @@ import { runtimeArgs } from "../../tasks/runtime_flags.ts";
 
 const T0 = 1_800_000_000;
 
-/** Starts the dashboard on `log` in a tmux session; returns it and where the monitor's pid is. */
-async function startDashboard(dir: string, log: string, size: { columns: number; rows: number }) {
-  const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * Starts the dashboard on `log` in a tmux session (the monitor's pid goes to `dir`/pid). `input`:
+ * what the monitor's standard input is (a shell redirection or a pipe into it).
+ */
+async function startDashboard(
+  dir: string,
+  log: string,
+  size: { columns: number; rows: number },
+  options: { extra?: string[]; input?: (monitor: string) => string } = {},
+) {
   const monitor = [
     Deno.execPath(),
     ...["run", "-q", ...runtimeArgs(), "main.ts", "monitor", "--tui", "--from-start"],
     ...["--file", log, "--window", "10", "--threshold", "5", "--interval", "5", "--refresh", "0.2"],
+    ...(options.extra ?? []),
   ].map(quote).join(" ");
+  const run = options.input?.(monitor) ?? `${monitor} </dev/tty`;
   // The shell waits for the monitor, then says how it exited and how it left the terminal (stty),
   // and stays so that the screen can be read. Keys reach the monitor through its terminal.
   // (`cd` is a command of its own: `cd && monitor &` would background a subshell, not the monitor.)
-  const script = `cd ${quote(REPO_ROOT)} || exit 1; ${monitor} </dev/tty & p=$!; echo $p > ${
+  const script = `cd ${quote(REPO_ROOT)} || exit 1; ${run} & p=$!; echo $p > ${
     quote(`${dir}/pid`)
   }; wait $p; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo; sleep 600`;
   return await TmuxSession.start(script, size, cliEnv({ TERM: "xterm-256color" }));
@@ -120,6 +131,65 @@ Deno.test({
   sanitizeResources: false,
 });
 
+Deno.test({
+  ...needs("monitor --once --tui shows the finished replay until q, then the summary", [
+    "tmux",
+  ], async () => {
+    const dir = await Deno.makeTempDir({ prefix: "monilog-tui-" });
+    const log = `${dir}/access.log`;
+    await append(log, T0, 20, 2);
+    await append(log, T0 + 20, 20, 30);
+    await append(log, T0 + 40, 30, 1);
+    const tmux = await startDashboard(dir, log, { columns: 120, rows: 40 }, { extra: ["--once"] });
+    try {
+      let screen = await tmux.waitFor("the finished replay", /replayed \(q quits\)/);
+      match(screen, /Alerts 1 raised/);
+      match(screen, /Traffic recovered - hits = \d+/);
+      // Still there a moment later: the replay waits for the user.
+      await new Promise((r) => setTimeout(r, 500));
+      match(await tmux.screen(), /replayed \(q quits\)/);
+      await tmux.send("t");
+      await tmux.waitFor("the run's tables", /\[run\]/);
+      await tmux.send("C-c");
+      screen = await tmux.waitFor("the exit", /EXIT=\d+/);
+      match(screen, /EXIT=0/);
+      match(screen, /^Summary$/m);
+      match(screen, /^icanon$/m);
+    } finally {
+      await tmux.kill();
+      await Deno.remove(dir, { recursive: true });
+    }
+  }),
+  sanitizeResources: false,
+});
+
+Deno.test({
+  ...needs("monitor --tui --file - reads the log from a pipe and the keys from the terminal", [
+    "tmux",
+  ], async () => {
+    const dir = await Deno.makeTempDir({ prefix: "monilog-tui-" });
+    const log = `${dir}/access.log`;
+    await append(log, T0, 10, 3);
+    const tmux = await startDashboard(dir, "-", { columns: 100, rows: 30 }, {
+      // The writer keeps the pipe open (blank lines, which are skipped) until the monitor is gone.
+      input: (monitor) =>
+        `{ cat ${quote(log)}; while printf '\\n'; do sleep 0.2; done; } 2>/dev/null | ${monitor}`,
+    });
+    try {
+      await tmux.waitFor("the dashboard", /^stdin {2}clf {2}following/m);
+      await tmux.send("q");
+      const screen = await tmux.waitFor("the exit", /EXIT=\d+/);
+      match(screen, /EXIT=0/);
+      match(screen, /^Summary$/m);
+      match(screen, /^icanon$/m);
+    } finally {
+      await tmux.kill();
+      await Deno.remove(dir, { recursive: true });
+    }
+  }),
+  sanitizeResources: false,
+});
+
 Deno.test("monitor --tui without a terminal is a usage error naming the reason", async () => {
   const { runCli } = await import("../_helpers/cli.ts");
   const r = await runCli(["monitor", "--tui", "--file", "/nonexistent/access.log"]);
@@ -128,4 +198,10 @@ Deno.test("monitor --tui without a terminal is a usage error naming the reason",
   const bad = await runCli(["monitor", "--tui", "--refresh", "20"]);
   equal(bad.code, 2);
   match(bad.stderr, /--refresh/);
+  const json = await runCli(["monitor", "--tui", "--json"]);
+  equal(json.code, 2);
+  equal(
+    json.stderr,
+    "monilog: --json with --tui needs --output PATH: standard output is the dashboard\n",
+  );
 });

@@ -18,7 +18,13 @@ export function clockTime(seconds: number): string {
 /** The header line: file, format, mode, log time, lines/s, invalid and late. */
 export function headerRow(view: MonitorView, width: number): Row {
   const { source, engine } = view;
-  const mode = source.mode === "follow" ? "following" : source.ended ? "replayed" : "replaying";
+  const mode = source.mode === "follow"
+    ? "following"
+    : source.ended
+    ? "replayed (q quits)"
+    : source.bytesTotal
+    ? `replaying ${Math.floor((100 * source.bytes) / source.bytesTotal)}%`
+    : "replaying";
   // Narrow screens drop the title and the date: the file, the time and the counters matter more.
   const wide = width >= 110;
   const label = wide ? "log time" : "log";

@@ -82,7 +82,9 @@ export class TuiSink implements Sink {
     this.#latest = view;
     if (!this.#entered) this.#enter();
     if (this.#render.paused) return;
-    if (this.#o.clock.now() - this.#lastDraw < this.#o.refreshMs) return;
+    // The last view of a finished input is drawn at once: no other view may follow it.
+    const last = view.source.ended;
+    if (!last && this.#o.clock.now() - this.#lastDraw < this.#o.refreshMs) return;
     this.#shown = view;
     this.#draw();
   }

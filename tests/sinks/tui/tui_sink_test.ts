@@ -144,3 +144,14 @@ Deno.test("TuiSink holds diagnostics while the screen is taken, shows the newest
   deepEqual(err.slice(1), ["monilog: rotated \x1b[2J"]);
   equal(out.length, 1);
 });
+
+Deno.test("TuiSink draws the last view of a finished replay at once, whatever the refresh", () => {
+  const { terminal, sink } = setup(10_000);
+  const replay = cases().alert;
+  replay.source = { ...replay.source, mode: "replay", bytes: 50, bytesTotal: 100 };
+  sink.view(replay);
+  match(terminal.screen()[0], /replaying 50%/);
+  sink.view({ ...replay, source: { ...replay.source, bytes: 100, ended: true } });
+  equal(terminal.frames.length, 2);
+  match(terminal.screen()[0], /replayed \(q quits\)/);
+});

@@ -50,55 +50,57 @@ export function tableChrome(e: EngineView, width: number): number {
 /** The tables block: a mode line, headings, `rows` rows per table, then classes/methods/latency. */
 export function tableRows(e: EngineView, mode: TableMode, width: number, rows: number): Row[] {
   const t = tablesFor(e, mode);
-  const out: Row[] = [modeRow(mode, t)];
   const wide = width >= 120;
-  const gap = 2;
-  const statusW = 20, methodsW = wide ? 24 : 0;
-  const rest = width - statusW - (wide ? methodsW + gap : 0) - 2 * gap;
-  const sectionsW = Math.min(60, Math.floor(rest / 2)), clientsW = Math.min(60, rest - sectionsW);
   const base = t === undefined ? 0 : sum(t.statusClasses);
-  const more = (n: number, shown: number, approx: boolean) =>
-    n > shown ? ` (${approx ? "≥" : ""}${group(n)})` : "";
-  const panels: Array<{ width: number; title: string; rows: Row[] }> = [
-    {
-      width: sectionsW,
-      title: `Top sections${t ? more(t.sectionCount, 0, t.approximate) : ""}`,
-      rows: t ? ranked(t.sections, base, sectionsW, rows) : [],
-    },
-    {
-      width: clientsW,
-      title: `Top clients${t ? more(t.clientCount, 0, t.approximate) : ""}`,
-      rows: t ? ranked(t.clients, base, clientsW, rows) : [],
-    },
-    {
-      width: statusW,
-      title: "Status codes",
-      rows: t ? ranked(byCount(t.status), base, statusW, rows) : [],
-    },
-  ];
-  if (wide) {
-    panels.push({
-      width: methodsW,
-      title: "Methods",
-      rows: t ? ranked(byCount(t.methods), base, methodsW, rows) : [],
-    });
-  }
-  out.push(joinPanels(panels.map((p) => [seg(padEnd(p.title, p.width), "bold")]), panels, gap));
+  const panels = panelsFor(t, base, width, rows);
+  const out: Row[] = [modeRow(mode, t)];
+  out.push(joinPanels(panels.map((p) => [seg(padEnd(p.title, p.width), "bold")]), panels));
   for (let r = 0; r < rows; r++) {
-    const cells = panels.map((p) =>
-      p.rows[r] ?? [seg(" ".repeat(p.width), r === 0 && t === undefined ? "dim" : "plain")]
-    );
-    if (r === 0 && t === undefined) cells[0] = [seg(padEnd(emptyNote(mode), sectionsW), "dim")];
-    else if (r === 0 && base === 0) cells[0] = [seg(padEnd("no requests", sectionsW), "dim")];
-    out.push(joinPanels(cells, panels, gap));
+    const cells = panels.map((p) => p.rows[r] ?? [seg(" ".repeat(p.width))]);
+    const note = r > 0
+      ? undefined
+      : t === undefined
+      ? "no interval reported yet"
+      : base === 0
+      ? "no requests"
+      : undefined;
+    if (note !== undefined) cells[0] = [seg(padEnd(note, panels[0].width), "dim")];
+    out.push(joinPanels(cells, panels));
   }
   out.push(...stripRows(t, base, wide, e));
   return out;
 }
 
-function emptyNote(mode: TableMode): string {
-  return mode === "interval" ? "no interval reported yet" : "nothing read yet";
+interface Panel {
+  width: number;
+  title: string;
+  rows: Row[];
 }
+
+/** The tables side by side: sections, clients, status codes, and methods on a wide screen. */
+function panelsFor(t: Tables | undefined, base: number, width: number, rows: number): Panel[] {
+  const wide = width >= 120;
+  const statusW = 20, methodsW = wide ? 24 : 0;
+  const rest = width - statusW - (wide ? methodsW + GAP : 0) - 2 * GAP;
+  const sectionsW = Math.min(60, Math.floor(rest / 2)), clientsW = Math.min(60, rest - sectionsW);
+  // Distinct counts are lower bounds once a table kept only its heaviest keys.
+  const count = (n: number) =>
+    t === undefined || n === 0 ? "" : ` (${t.approximate ? "≥" : ""}${group(n)})`;
+  const panel = (w: number, title: string, items: () => Ranked[]): Panel => ({
+    width: w,
+    title,
+    rows: t ? ranked(items(), base, w, rows) : [],
+  });
+  const panels = [
+    panel(sectionsW, `Top sections${count(t?.sectionCount ?? 0)}`, () => t!.sections),
+    panel(clientsW, `Top clients${count(t?.clientCount ?? 0)}`, () => t!.clients),
+    panel(statusW, "Status codes", () => byCount(t!.status)),
+  ];
+  if (wide) panels.push(panel(methodsW, "Methods", () => byCount(t!.methods)));
+  return panels;
+}
+
+const GAP = 2;
 
 /** "Tables: [interval]  window  run   08:33:00 → 08:35:10  (t switches)" */
 function modeRow(mode: TableMode, t: Tables | undefined): Row {
@@ -127,10 +129,10 @@ function ranked(items: Ranked[], base: number, width: number, rows: number): Row
 }
 
 /** The panels' cells of one screen line side by side. */
-function joinPanels(cells: Row[], panels: Array<{ width: number }>, gap: number): Row {
+function joinPanels(cells: Row[], panels: Panel[]): Row {
   const row: Row = [];
   cells.forEach((c, i) => {
-    if (i > 0) row.push(seg(" ".repeat(gap)));
+    if (i > 0) row.push(seg(" ".repeat(GAP)));
     row.push(...fitRow(c, panels[i].width));
   });
   return row;

@@ -103,6 +103,16 @@ export class TuiSink implements Sink {
 
   close(_deadlineMs: number): Promise<void> {
     if (this.#closed) return Promise.resolve();
+    this.#giveBack();
+    if (this.#summary !== undefined) {
+      this.#o.stdout(formatText(this.#summary, { color: this.#o.color }));
+    }
+    return Promise.resolve();
+  }
+
+  /** Restores the terminal and prints what was held for after: once, on close or on a failure. */
+  #giveBack(): void {
+    if (this.#closed) return;
     this.#closed = true;
     for (const stop of this.#stops.splice(0)) stop();
     if (this.#entered) this.#o.terminal.restore();
@@ -110,10 +120,6 @@ export class TuiSink implements Sink {
     if (this.#heldDropped > 0) {
       this.#o.stderr(`monilog: ${this.#heldDropped} more messages were not kept`);
     }
-    if (this.#summary !== undefined) {
-      this.#o.stdout(formatText(this.#summary, { color: this.#o.color }));
-    }
-    return Promise.resolve();
   }
 
   #enter(): void {
@@ -131,7 +137,13 @@ export class TuiSink implements Sink {
   #keys(input: string): void {
     if (this.#closed) return;
     for (const action of keyActions(input)) this.#act(action);
-    this.#draw();
+    try {
+      this.#draw();
+    } catch (err) {
+      // A key has no caller to report to: say it, and stop as `q` would (the screen is back).
+      this.#o.stderr(`monilog: terminal dashboard failed: ${err}`);
+      this.#o.requestStop();
+    }
   }
 
   #act(action: KeyAction): void {
@@ -169,8 +181,15 @@ export class TuiSink implements Sink {
     const view = this.#shown ?? this.#latest;
     if (this.#closed || view === undefined) return;
     const t = this.#o.terminal;
-    const lines = render(view, t.size(), this.#render);
-    t.write((this.#clear ? CLEAR_SCREEN : "") + frameText(lines));
+    try {
+      const lines = render(view, t.size(), this.#render);
+      t.write((this.#clear ? CLEAR_SCREEN : "") + frameText(lines));
+    } catch (err) {
+      // The fan-out takes a failed sink out without closing it: give the screen back first, so
+      // that the failure can be read.
+      this.#giveBack();
+      throw err;
+    }
     this.#clear = false;
     this.#lastDraw = this.#o.clock.now();
   }

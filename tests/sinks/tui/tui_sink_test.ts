@@ -1,4 +1,4 @@
-import { deepEqual, equal, match } from "node:assert/strict";
+import { deepEqual, equal, match, throws } from "node:assert/strict";
 import { TuiSink } from "../../../src/sinks/tui/tui_sink.ts";
 import { ENTER_SCREEN } from "../../../src/sinks/tui/terminal.ts";
 import type { SummaryEvent } from "../../../src/core/events.ts";
@@ -154,4 +154,22 @@ Deno.test("TuiSink draws the last view of a finished replay at once, whatever th
   sink.view({ ...replay, source: { ...replay.source, bytes: 100, ended: true } });
   equal(terminal.frames.length, 2);
   match(terminal.screen()[0], /replayed \(q quits\)/);
+});
+
+Deno.test("TuiSink gives the terminal back at once when a frame cannot be written", async () => {
+  const { terminal, sink, err, out } = setup(0);
+  sink.view(cases().normal);
+  sink.diagnostic("monilog: held");
+  terminal.write = () => {
+    throw new Error("EIO");
+  };
+  throws(() => sink.view(cases().alert), /EIO/);
+  equal(terminal.restored, 1);
+  deepEqual(err, ["monilog: held"]);
+  // What comes after goes straight to standard error; closing does nothing more.
+  sink.diagnostic("monilog: after");
+  deepEqual(err, ["monilog: held", "monilog: after"]);
+  await sink.close(1000);
+  equal(terminal.restored, 1);
+  equal(out.length, 0);
 });

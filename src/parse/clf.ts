@@ -9,7 +9,7 @@ import type { LogRecord } from "../record.ts";
 import { ClfTimestampParser } from "./clf_timestamp.ts";
 import type { ParseStatus } from "./parse_status.ts";
 import { SKIP } from "./parse_status.ts";
-import { methodAt, setTarget } from "./section.ts";
+import { methodAt, NO_PATH, setTarget } from "./section.ts";
 
 /** Returns a CLF/Combined parser with its own timestamp cache. */
 export function clfParser(): (line: string, out: LogRecord) => ParseStatus {
@@ -89,8 +89,7 @@ function setRequest(line: string, from: number, to: number, out: LogRecord): voi
   if (sp < 0 || sp >= to) {
     // "-" (no request) or a lone token: no target to take a path from.
     out.method = from === to ? "-" : line.slice(from, to);
-    out.path = "/";
-    out.section = "/";
+    out.path = out.section = NO_PATH;
     return;
   }
   out.method = methodAt(line, from, sp);

@@ -31,21 +31,28 @@ export function headerRow(view: MonitorView, width: number): Row {
   const time = engine.time === undefined
     ? `${label} -`
     : `${label} ${wide ? formatLogTime(engine.time) : clockTime(engine.time)}`;
-  const tail = [
+  const fields = [
     source.format ?? "format ?",
     mode,
     time,
     `${group(source.linesPerSecond)} lines/s`,
     `invalid ${group(engine.run.invalid)}`,
     `late ${group(engine.run.late)}`,
-  ].join("  ");
-  const files = source.files.map((f) => f === "-" ? "stdin" : escapeControl(f)).join(", ");
+    // Skewed lines are rare: a narrow screen names them only when there are some.
+    ...(wide || engine.run.skewed > 0 ? [`skewed ${group(engine.run.skewed)}`] : []),
+  ];
   const title = wide ? "monilog  " : "";
-  const room = Math.max(12, width - displayWidth(tail) - title.length - 2);
+  // Two spaces between fields where they fit beside a readable file name, else one.
+  const spaced = fields.join("  ");
+  const roomy = displayWidth(spaced) + title.length + 14 <= width;
+  const tail = roomy ? spaced : fields.join(" ");
+  const gap = roomy ? "  " : " ";
+  const files = source.files.map((f) => f === "-" ? "stdin" : escapeControl(f)).join(", ");
+  const room = Math.max(8, width - displayWidth(tail) - title.length - gap.length);
   return [
     seg(title, "heading"),
     seg(truncateStart(files, room), "bold"),
-    seg("  "),
+    seg(gap),
     seg(tail),
   ];
 }

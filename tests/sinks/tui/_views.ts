@@ -39,6 +39,8 @@ export function trafficView(
     sections?: string[];
     source?: Partial<SourceView>;
     threshold?: number;
+    /** A line stamped in 2100 after this many lines: a lone outlier (spec §5), counted as skewed. */
+    outlierAfter?: number;
   } = {},
 ): MonitorView {
   const engine = new MonitorEngine(
@@ -61,6 +63,11 @@ export function trafficView(
         r.bytes = 500 + (n % 900);
         r.duration = options.latency ? 0.005 + ((n * 37) % 400) / 1000 : NaN;
         engine.add(r);
+        if (n === options.outlierAfter) {
+          r.time = 4_102_444_800;
+          engine.add(r);
+          r.time = t;
+        }
       }
     }
   }

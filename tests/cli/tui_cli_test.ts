@@ -36,7 +36,7 @@ async function startDashboard(
   // (`cd` is a command of its own: `cd && monitor &` would background a subshell, not the monitor.)
   const script = `cd ${quote(REPO_ROOT)} || exit 1; ${run} & p=$!; echo $p > ${
     quote(`${dir}/pid`)
-  }; wait $p; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo; sleep 600`;
+  }; wait $p; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo; echo END; sleep 600`;
   return await TmuxSession.start(script, size, cliEnv({ TERM: "xterm-256color" }));
 }
 
@@ -90,7 +90,7 @@ Deno.test({
       await tmux.send("?");
       await tmux.waitFor("the help", /│ q, Ctrl-C +quit/);
       await tmux.send("q");
-      screen = await tmux.waitFor("the exit", /EXIT=\d+/);
+      screen = await tmux.waitFor("the exit", /^END$/m);
       match(screen, /EXIT=0/);
       match(screen, /^Summary$/m);
       match(screen, /alerts {4}1/);
@@ -118,7 +118,7 @@ Deno.test({
       await tmux.waitFor("the dashboard", /^ OK {2}\d+ hits in 10 s/m);
       const pid = Number((await Deno.readTextFile(`${dir}/pid`)).trim());
       Deno.kill(pid, "SIGTERM");
-      const screen = await tmux.waitFor("the exit", /EXIT=\d+/);
+      const screen = await tmux.waitFor("the exit", /^END$/m);
       match(screen, /EXIT=0/);
       match(screen, /^Summary$/m);
       match(screen, /^icanon$/m);
@@ -151,7 +151,7 @@ Deno.test({
       await tmux.send("t");
       await tmux.waitFor("the run's tables", /\[run\]/);
       await tmux.send("C-c");
-      screen = await tmux.waitFor("the exit", /EXIT=\d+/);
+      screen = await tmux.waitFor("the exit", /^END$/m);
       match(screen, /EXIT=0/);
       match(screen, /^Summary$/m);
       match(screen, /^icanon$/m);
@@ -178,7 +178,7 @@ Deno.test({
     try {
       await tmux.waitFor("the dashboard", /^stdin {2}clf {2}following/m);
       await tmux.send("q");
-      const screen = await tmux.waitFor("the exit", /EXIT=\d+/);
+      const screen = await tmux.waitFor("the exit", /^END$/m);
       match(screen, /EXIT=0/);
       match(screen, /^Summary$/m);
       match(screen, /^icanon$/m);

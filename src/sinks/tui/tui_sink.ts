@@ -45,7 +45,7 @@ export class TuiSink implements Sink {
   readonly #o: TuiSinkOptions;
   readonly #render: RenderOptions;
   #latest: MonitorView | undefined;
-  /** The view on screen: held while paused. */
+  /** The view on screen: the one kept while paused. */
   #shown: MonitorView | undefined;
   #lastDraw = -Infinity;
   #entered = false;
@@ -85,7 +85,6 @@ export class TuiSink implements Sink {
     // The last view of a finished input is drawn at once: no other view may follow it.
     const last = view.source.ended;
     if (!last && this.#o.clock.now() - this.#lastDraw < this.#o.refreshMs) return;
-    this.#shown = view;
     this.#draw();
   }
 
@@ -95,10 +94,10 @@ export class TuiSink implements Sink {
    * printed after the screen is restored.
    */
   diagnostic(line: string): void {
+    this.#render.message = line;
     if (!this.#entered || this.#closed) return this.#o.stderr(line);
     if (this.#held.length < HELD_MAX) this.#held.push(line);
     else this.#heldDropped++;
-    this.#render.message = line;
   }
 
   close(_deadlineMs: number): Promise<void> {
@@ -163,7 +162,6 @@ export class TuiSink implements Sink {
         return;
       case "pause":
         r.paused = !r.paused;
-        if (!r.paused) this.#shown = this.#latest;
         return;
       case "tables":
         r.tableMode = TABLE_MODES[(TABLE_MODES.indexOf(r.tableMode) + 1) % TABLE_MODES.length];
@@ -178,8 +176,10 @@ export class TuiSink implements Sink {
   }
 
   #draw(): void {
-    const view = this.#shown ?? this.#latest;
+    // Paused, the screen keeps the view it showed; else every frame shows the newest.
+    const view = this.#render.paused ? this.#shown ?? this.#latest : this.#latest;
     if (this.#closed || view === undefined) return;
+    this.#shown = view;
     const t = this.#o.terminal;
     try {
       const lines = render(view, t.size(), this.#render);

@@ -68,6 +68,12 @@ Deno.test("TuiSink.view() redraws at most once per refresh period", async () => 
   sink.view(cases().alert);
   equal(terminal.frames.length, 2);
   match(terminal.screen()[1], /ALERT/);
+  // A key redraws at once, with the newest view even if it was not drawn yet.
+  sink.view(cases().recovered);
+  equal(terminal.frames.length, 2);
+  terminal.press("+");
+  equal(terminal.frames.length, 3);
+  match(terminal.screen()[1], /recovered at/);
 });
 
 Deno.test("TuiSink keys: q asks once to stop, ? help, t tables, +/- rows, p holds the display", () => {

@@ -1,8 +1,8 @@
 /**
  * End-to-end: the real CLI with --tui under a real pseudo-terminal (tmux), following a log the test
  * writes to. The screen is read back as a person would see it: the rate, the ALERT state during a
- * surge, the recovery after it, a resize; then `q` (or SIGTERM) gives the terminal back — main screen,
- * cooked mode — with the summary printed on it, and the exit status is 0.
+ * surge, the recovery after it, a resize; then `q` (or SIGTERM, or an error) gives the terminal back —
+ * main screen, cooked mode — with the summary (or the error) printed on it.
  */
 import { equal, match } from "node:assert/strict";
 import { clfLine, cliEnv, REPO_ROOT } from "../_helpers/cli.ts";
@@ -121,6 +121,31 @@ Deno.test({
       const screen = await tmux.waitFor("the exit", /^END$/m);
       match(screen, /EXIT=0/);
       match(screen, /^Summary$/m);
+      match(screen, /^icanon$/m);
+      equal(await tmux.display("#{alternate_on}"), "0");
+    } finally {
+      await tmux.kill();
+      await Deno.remove(dir, { recursive: true });
+    }
+  }),
+  sanitizeResources: false,
+});
+
+Deno.test({
+  ...needs("monitor --tui gives the terminal back after an error, then says it", [
+    "tmux",
+  ], async () => {
+    const dir = await Deno.makeTempDir({ prefix: "monilog-tui-" });
+    const log = `${dir}/access.log`;
+    await Deno.writeTextFile(log, "");
+    const tmux = await startDashboard(dir, log, { columns: 100, rows: 30 });
+    try {
+      await tmux.waitFor("the dashboard", /waiting for the first complete second/);
+      const garbage = Array.from({ length: 30 }, (_, i) => `not a log line ${i}`);
+      await Deno.writeTextFile(log, garbage.join("\n") + "\n", { append: true });
+      const screen = await tmux.waitFor("the exit", /^END$/m);
+      match(screen, /EXIT=1/);
+      match(screen, /Cannot recognise the log format/);
       match(screen, /^icanon$/m);
       equal(await tmux.display("#{alternate_on}"), "0");
     } finally {

@@ -6,6 +6,8 @@
 import { LEAVE_SCREEN, type TerminalIo } from "./terminal.ts";
 import type { ScreenSize } from "./layout.ts";
 
+const EXIT_EVENTS = ["unload", "error", "unhandledrejection"] as const;
+
 /** Why the dashboard cannot run here, or undefined when it can. */
 export function tuiUnavailable(readsStdin: boolean): string | undefined {
   if (!Deno.stdout.isTerminal()) return "standard output is not a terminal";
@@ -38,7 +40,7 @@ export function denoTerminal(): TerminalIo {
   const restore = () => {
     if (restored) return;
     restored = true;
-    globalThis.removeEventListener("unload", restore);
+    for (const type of EXIT_EVENTS) globalThis.removeEventListener(type, restore);
     for (const stop of stops.splice(0)) stop();
     // Only a terminal that was taken over (raw mode is the first step) has a screen to give back.
     if (raw) {
@@ -61,8 +63,9 @@ export function denoTerminal(): TerminalIo {
       }
     }
   };
-  // Whatever path the process takes to its end (Deno.exit included), the screen is given back.
-  globalThis.addEventListener("unload", restore);
+  // Whatever path the process takes to its end — Deno.exit, the end of the program (unload), an
+  // uncaught error (which is then reported on the restored screen) — the screen is given back.
+  for (const type of EXIT_EVENTS) globalThis.addEventListener(type, restore);
   return {
     write,
     size(): ScreenSize {

@@ -52,6 +52,8 @@ export class TuiSink implements Sink {
   #closed = false;
   #stopAsked = false;
   #clear = false;
+  /** An alert or a recovery came since the last frame. */
+  #urgent = false;
   #summary: SummaryEvent | undefined;
   readonly #held: string[] = [];
   #heldDropped = 0;
@@ -75,6 +77,8 @@ export class TuiSink implements Sink {
 
   event(event: MonitorEvent): void {
     if (event.type === "summary") this.#summary = event;
+    // A change of state shows with the next view, not up to a refresh period later.
+    if (event.type === "alert" || event.type === "recover") this.#urgent = true;
   }
 
   view(view: MonitorView): void {
@@ -83,8 +87,9 @@ export class TuiSink implements Sink {
     if (!this.#entered) this.#enter();
     if (this.#render.paused) return;
     // The last view of a finished input is drawn at once: no other view may follow it.
-    const last = view.source.ended;
-    if (!last && this.#o.clock.now() - this.#lastDraw < this.#o.refreshMs) return;
+    const now = view.source.ended || this.#urgent;
+    if (!now && this.#o.clock.now() - this.#lastDraw < this.#o.refreshMs) return;
+    this.#urgent = false;
     this.#draw();
   }
 

@@ -186,3 +186,18 @@ Deno.test("TuiSink gives the terminal back at once when a frame cannot be writte
   equal(terminal.restored, 1);
   equal(out.length, 0);
 });
+
+Deno.test("TuiSink draws the next view at once after an alert or a recovery", async () => {
+  const { clock, terminal, sink } = setup(10_000);
+  sink.view(cases().normal);
+  await clock.advance(250);
+  sink.view(cases().normal);
+  equal(terminal.frames.length, 1);
+  const alert = cases().alert;
+  sink.event(alert.engine.activeAlert!);
+  sink.view(alert);
+  equal(terminal.frames.length, 2);
+  match(terminal.screen()[1], /!!! ALERT !!!/);
+  sink.view(alert);
+  equal(terminal.frames.length, 2);
+});

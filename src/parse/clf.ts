@@ -17,6 +17,21 @@ export function clfParser(): (line: string, out: LogRecord) => ParseStatus {
   return (line, out) => parseClf(line, out, timestamps);
 }
 
+/**
+ * Returns a parser for Apache's vhost_common and vhost_combined: the virtual host (`%v:%p`, kept as
+ * it is written) then a Common or Combined line.
+ */
+export function vhostParser(): (line: string, out: LogRecord) => ParseStatus {
+  const timestamps = new ClfTimestampParser();
+  return (line, out) => {
+    const sp = line.indexOf(" ");
+    if (sp <= 0) return isBlank(line, line.length) ? SKIP : "no fields";
+    const status = parseClf(line.slice(sp + 1), out, timestamps);
+    if (status === null) out.vhost = line.slice(0, sp);
+    return status;
+  };
+}
+
 /** Parses one CLF or Combined line into `out`. */
 export function parseClf(
   line: string,

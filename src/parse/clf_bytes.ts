@@ -27,6 +27,7 @@ const NO_PATH_BYTES = new TextEncoder().encode(NO_PATH);
 export class ByteRecord implements LogRecord {
   time = 0;
   host = "";
+  vhost = "";
   hostId = -1;
   user = "-";
   method = "-";
@@ -76,11 +77,18 @@ export class ClfByteParser implements ByteDictionaries {
   #lastStampValid = false;
   #lastTime = NaN;
 
-  /** Creates a parser that interns hosts, methods and sections into `dictionary`. */
-  constructor(dictionary: RunDictionary = new RunDictionary()) {
+  /** The virtual hosts of the vhost formats (undefined for Common and Combined). */
+  readonly #vhosts: Interner | undefined;
+
+  /**
+   * Creates a parser that interns hosts, methods and sections into `dictionary`; with `vhost`, for
+   * Apache's vhost_common and vhost_combined, whose lines begin with the virtual host.
+   */
+  constructor(dictionary: RunDictionary = new RunDictionary(), options: { vhost?: boolean } = {}) {
     this.hosts = dictionary.hosts;
     this.methods = dictionary.methods;
     this.sections = dictionary.sections;
+    if (options.vhost) this.#vhosts = new Interner(4096);
   }
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */
@@ -88,6 +96,13 @@ export class ClfByteParser implements ByteDictionaries {
     let len = end;
     if (len > start && buf[len - 1] === CR) len--;
     if (isBlank(buf, start, len)) return SKIP;
+    const vhosts = this.#vhosts;
+    if (vhosts !== undefined) {
+      const sp = indexOf(buf, SPACE, start, len);
+      if (sp <= start) return "no fields";
+      out.vhost = vhosts.value(vhosts.intern(buf, start, sp));
+      start = sp + 1;
+    }
 
     const sp1 = indexOf(buf, SPACE, start, len);
     if (sp1 <= start) return "no fields";

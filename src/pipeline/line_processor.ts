@@ -5,7 +5,7 @@
  * workers parsed), and it counts what it was given for the views. The arrival time comes from the
  * clock passed in, read once per burst of lines.
  */
-import { type FormatName, FORMATS, newRecord } from "../record.ts";
+import { type FormatName, FORMATS, hasVhost, newRecord } from "../record.ts";
 import type { MonitorEngine } from "../core/engine.ts";
 import type { Clock } from "../clock.ts";
 import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
@@ -306,8 +306,8 @@ export class LineProcessor implements RowConsumer {
   #use(format: FormatName): void {
     this.#format = format;
     this.#parser = parserFor(format);
-    if (format === "clf" || format === "combined") {
-      this.#byteParser = new ClfByteParser(this.#o.dictionary);
+    if (format === "clf" || format === "combined" || hasVhost(format)) {
+      this.#byteParser = new ClfByteParser(this.#o.dictionary, { vhost: hasVhost(format) });
     }
   }
 }

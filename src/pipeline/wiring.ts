@@ -202,6 +202,7 @@ function buildSinks({ config, rt, notices, tui }: SinkContext): Sink[] {
         out: rt.stdout,
         json: config.json,
         color: rt.color && !config.json,
+        width: rt.width,
       }),
     );
   }

@@ -18,7 +18,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         start: event.start,
         end: event.end,
         hits: event.hits,
-        rate: round2(event.hits / Math.max(1, event.end - event.start)),
+        rate: round2(event.hits / Math.max(1, event.end - (event.since ?? event.start))),
         bytes: event.bytes,
         sections: ranked(event.sections, "section"),
         sectionCount: event.sectionCount,
@@ -27,12 +27,16 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         clients: ranked(event.clients, "client"),
         clientCount: event.clientCount,
         methods: event.methods,
+        ...(event.vhosts
+          ? { vhosts: ranked(event.vhosts, "vhost"), vhostCount: event.vhostCount }
+          : {}),
         ...(event.approximate ? { approximate: true } : {}),
         ...(event.latency ? { latency: event.latency } : {}),
         invalid: event.invalid,
         late: event.late,
         skewed: event.skewed,
         ...(event.partial ? { partial: true } : {}),
+        ...(event.since !== undefined ? { since: event.since } : {}),
       };
     case "quiet":
       return { ...event };
@@ -58,6 +62,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         clientCount: event.clientCount,
         ...(event.clientCountError > 0 ? { clientCountError: event.clientCountError } : {}),
         methods: event.methods,
+        ...(event.vhosts ? { vhosts: ranked(event.vhosts, "vhost") } : {}),
         ...(event.latency ? { latency: event.latency } : {}),
         alerts: event.alerts.map((a) => ({ ...a, rate: round2(a.rate) })),
         alerting: event.alerting,

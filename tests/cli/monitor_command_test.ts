@@ -1,7 +1,7 @@
 /** The `monitor` command through the real CLI: replay results, usage errors and I/O errors. */
 import { deepEqual, equal, match } from "node:assert/strict";
 import { clfLine, FIXTURES, LiveCli, runCli } from "../_helpers/cli.ts";
-import { inCi } from "../_helpers/requires.ts";
+import { FULL_DISK_IGNORED, withFullDisk } from "../_helpers/full_disk.ts";
 
 const SAMPLE_CSV = `${FIXTURES}sample_csv.txt`;
 
@@ -180,7 +180,7 @@ Deno.test("monitor rejects a bad flag or value with exit 2 and one line naming i
     [["--threshold", "-1"], /--threshold/],
     [["--window", "0"], /--window/],
     [["--interval", "1.5"], /--interval/],
-    [["--format", "xml"], /--format.*auto, clf, combined, csv/],
+    [["--format", "xml"], /--format.*auto, clf, combined, vhost_common, vhost_combined, csv/],
     [["--bogus"], /--bogus/],
     [["--late", "x"], /--late/],
   ];
@@ -219,47 +219,39 @@ Deno.test("monitor names the output file and the reason when it cannot write it"
   }
 });
 
-/** Mounts a 4 KiB tmpfs (root only), so that a write really fails with "no space left on device". */
-async function withFullDisk(fn: (dir: string) => Promise<void>): Promise<boolean> {
-  const dir = await Deno.makeTempDir();
-  const mount = await new Deno.Command("mount", {
-    args: ["-t", "tmpfs", "-o", "size=4k", "tmpfs", dir],
-    stderr: "null",
-  }).output().catch(() => ({ success: false }));
-  if (!mount.success) {
-    await Deno.remove(dir);
-    return false;
-  }
-  try {
-    await fn(dir);
-  } finally {
-    await new Deno.Command("umount", { args: [dir] }).output();
-    await Deno.remove(dir);
-  }
-  return true;
-}
-
-// A small tmpfs needs root to mount: CI runs as root, so there it always runs.
-const ROOT = Deno.uid() === 0;
 Deno.test({
-  name: "monitor says which output failed and why when its disk is full" +
-    (ROOT || inCi() ? "" : " (ignored: mounting a full tmpfs needs root)"),
-  ignore: !ROOT && !inCi(),
+  name: "monitor --output on a disk that fills up: one line, whole lines, the summary on stdout" +
+    FULL_DISK_IGNORED.suffix,
+  ignore: FULL_DISK_IGNORED.ignore,
   fn: async () => {
-    const ran = await withFullDisk(async (dir) => {
-      const full = await runCli([
-        "monitor",
-        "--once",
-        "--file",
-        SAMPLE_CSV,
-        "--output",
-        `${dir}/report.log`,
-      ]);
-      equal(full.code, 1);
-      match(full.stderr, new RegExp(`output file "${dir}/report.log": no space left on device`));
-      equal(full.stderr.trimEnd().split("\n").at(-1)!.startsWith("monilog: Cannot write"), true);
-    });
-    equal(ran, true, "mount a 4 KiB tmpfs");
+    for (const json of [false, true]) {
+      const ran = await withFullDisk(async (dir) => {
+        const output = `${dir}/report-${json ? "json" : "text"}.log`;
+        const full = await runCli([
+          "monitor",
+          "--once",
+          ...(json ? ["--json"] : []),
+          "--file",
+          SAMPLE_CSV,
+          "--output",
+          output,
+        ]);
+        equal(full.code, 1);
+        deepEqual(full.stderr.trimEnd().split("\n"), [
+          `monilog: "${SAMPLE_CSV}" looks like csv`,
+          `monilog: Cannot write output file "${output}": no space left on device`,
+        ]);
+        // Standard output is healthy: it has the whole report and the summary.
+        if (json) equal(parseEvents(full.stdout).at(-1)!.type, "summary");
+        else match(full.stdout, /^Summary\n/m);
+        // The file has what fitted, in whole lines: a cut one was taken back.
+        const written = await Deno.readTextFile(output);
+        equal(written.length > 0 && written.endsWith("\n"), true, written.slice(-80));
+        equal(full.stdout.startsWith(written), true);
+        if (json) parseEvents(written);
+      });
+      equal(ran, true, "mount a 4 KiB tmpfs");
+    }
   },
 });
 
@@ -469,6 +461,33 @@ Deno.test("monitor says once when a named format rejects most of the first lines
       `monilog: "${dir}/a.log": --format clf rejected 666 of the first 1000 lines; is it the ` +
       `log's format? (the first rejected: garbage \\x1b[31m 1)`,
     ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("monitor counts a vhost_combined log's requests for their clients, with a vhosts table", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const log = `${dir}/vhosts.log`;
+    const gen = await runCli([
+      ...["generate", "--format", "vhost_combined", "--rates", "20", "--durations", "60"],
+      ...["--speed", "0", "--seed", "4", "--exact", "-o", log],
+    ]);
+    equal(gen.code, 0, gen.stderr);
+    const out = await runCli(["monitor", "--once", "--json", "--file", log]);
+    equal(out.code, 0, out.stderr);
+    match(out.stderr, /looks like vhost_combined/);
+    const summary = JSON.parse(out.stdout.trim().split("\n").at(-1)!);
+    equal(summary.hits, 1200);
+    // Clients are addresses, never the virtual host that served them.
+    for (const c of summary.clients) match(c.client, /^\d+\.\d+\.\d+\.\d+$/);
+    deepEqual(summary.vhosts.map((v: { vhost: string }) => v.vhost).sort(), [
+      "api.example.com:443",
+      "static.example.com:80",
+      "www.example.com:443",
+    ]);
+    equal(summary.vhosts.reduce((n: number, v: { hits: number }) => n + v.hits, 0), 1200);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -57,13 +57,19 @@ export class TmuxSession {
     ]);
   }
 
-  /** Waits until the screen matches `pattern`; fails after `timeoutMs` showing the last screen. */
-  async waitFor(what: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  /**
+   * Waits until one capture of the screen matches every pattern; fails after `timeoutMs` showing
+   * the last screen. Several patterns, because a capture may fall in the middle of a frame being
+   * written (tmux 3.3 ignores synchronized updates): the top of the new frame above the bottom of
+   * the old one. Checks of one state belong in one call.
+   */
+  async waitFor(what: string, pattern: RegExp | RegExp[], timeoutMs = 20_000): Promise<string> {
+    const patterns = Array.isArray(pattern) ? pattern : [pattern];
     const deadline = Date.now() + timeoutMs;
     let last = "";
     while (Date.now() < deadline) {
       last = await this.screen();
-      if (pattern.test(last)) return last;
+      if (patterns.every((p) => p.test(last))) return last;
       await new Promise((r) => setTimeout(r, 150));
     }
     throw new Error(`timed out waiting for ${what}; the screen:\n${last}`);

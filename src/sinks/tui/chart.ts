@@ -82,7 +82,7 @@ export function chartRows(input: ChartInput, width: number, height: number): Row
     }
     rows.push(merge(row));
   }
-  rows.push(axisRow(input, labelWidth, room));
+  rows.push(axisRow(input, labelWidth, room, left));
   if (peak === 0 && plot >= 3) {
     let middle = 1 + Math.floor(plot / 2);
     if (middle === thresholdRow + 1) middle += middle > 1 ? -1 : 1;
@@ -97,14 +97,23 @@ export function chartRows(input: ChartInput, width: number, height: number): Row
   return rows;
 }
 
-/** `└08:33:10───────…──────08:35:09┘`: the first and last second of the window. */
-function axisRow(input: ChartInput, labelWidth: number, room: number): Row {
+/**
+ * `└──08:33:10───…───08:35:09`: the window's first second under its first column (bars start right
+ * of any unused width) and its last under the right edge.
+ */
+function axisRow(input: ChartInput, labelWidth: number, room: number, left: number): Row {
   const { window: w, time } = input;
   const pad = " ".repeat(labelWidth - 1);
   if (time === undefined) return [seg(pad + "└" + "─".repeat(room), "dim")];
   const from = clockTime(w.start), to = clockTime(time);
-  const fill = Math.max(0, room - from.length - to.length);
-  return [seg(pad + "└", "dim"), seg(from), seg("─".repeat(fill), "dim"), seg(to)];
+  const lead = Math.max(0, Math.min(left, room - from.length - to.length));
+  const fill = Math.max(0, room - lead - from.length - to.length);
+  return [
+    seg(pad + "└" + "─".repeat(lead), "dim"),
+    seg(from),
+    seg("─".repeat(fill), "dim"),
+    seg(to),
+  ];
 }
 
 /** Joins neighbouring segments of one style: fewer escape codes per frame. */

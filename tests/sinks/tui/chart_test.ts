@@ -55,3 +55,16 @@ Deno.test("chartRows() widens the seconds of a short window to fill the screen",
   equal([...bars].length, 40, bottom);
   equal(new Set([...bars].slice(0, 4)).size, 1, bottom);
 });
+
+Deno.test("chartRows() puts the window's first second under its first column", () => {
+  const counts = new Array(30).fill(3);
+  const rows = chartRows(
+    { window: { seconds: 30, hits: 90, rate: 3, start: 0, counts }, threshold: 5, time: 29 },
+    50,
+    6,
+  ).map((r) => rowToString(r, false));
+  const bars = rows[rows.length - 2];
+  const axis = rows[rows.length - 1];
+  const firstBar = bars.search(/[▁-█]/);
+  equal(axis.indexOf(":") - 2, firstBar, `${bars}\n${axis}`);
+});

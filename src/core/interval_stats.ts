@@ -30,6 +30,8 @@ export class IntervalStats {
   readonly methods = new KeyTable(METHOD_CAPACITY);
   /** Virtual hosts, for the formats that carry them (by string: a site has a handful). */
   readonly vhosts = new KeyTable(INTERVAL_CAPACITY);
+  /** The logs the requests came from, with `--by file`. */
+  readonly files = new KeyTable(INTERVAL_CAPACITY);
   /** Response times, when the format carries them. */
   latency: Latency | undefined;
 
@@ -47,6 +49,7 @@ export class IntervalStats {
     this.clients.reset();
     this.methods.reset();
     this.vhosts.reset();
+    this.files.reset();
     this.latency = undefined;
   }
 
@@ -59,6 +62,7 @@ export class IntervalStats {
     this.clients.add(record.hostId, record.host);
     this.methods.add(record.methodId, record.method);
     if (record.vhost !== "") this.vhosts.add(-1, record.vhost);
+    if (record.file !== "") this.files.add(-1, record.file);
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d); // d === d: not NaN
   }
@@ -78,6 +82,7 @@ export class IntervalStats {
       statusClasses: this.status.byClass(),
       methods: this.methods.toRecord(keys.method),
       ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, noIds) } : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, noIds) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       approximate: !(this.sections.exact && this.clients.exact && this.methods.exact),
     };
@@ -120,6 +125,7 @@ export class IntervalStats {
       ...(this.vhosts.size > 0
         ? { vhosts: this.vhosts.top(top, noIds), vhostCount: this.vhosts.size }
         : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, noIds) } : {}),
       ...(this.sections.exact && this.clients.exact && this.methods.exact
         ? {}
         : { approximate: true as const }),

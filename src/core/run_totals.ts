@@ -35,6 +35,7 @@ export class RunTotals {
   readonly clients = new RunKeyTable(SUMMARY_CAPACITY);
   readonly methods = new RunKeyTable(64);
   readonly vhosts = new RunKeyTable(SUMMARY_CAPACITY);
+  readonly files = new RunKeyTable(SUMMARY_CAPACITY);
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
   latency: Latency | undefined;
 
@@ -55,6 +56,7 @@ export class RunTotals {
     this.clients.merge(interval.clients);
     this.methods.merge(interval.methods);
     if (interval.vhosts.size > 0) this.vhosts.merge(interval.vhosts);
+    if (interval.files.size > 0) this.files.merge(interval.files);
     if (interval.latency) (this.latency ??= new Latency()).merge(interval.latency);
   }
 
@@ -66,6 +68,7 @@ export class RunTotals {
     this.clients.add(record.hostId, tableKey(record.host));
     this.methods.add(record.methodId, tableKey(record.method));
     if (record.vhost !== "") this.vhosts.add(-1, tableKey(record.vhost));
+    if (record.file !== "") this.files.add(-1, tableKey(record.file));
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d);
   }
@@ -91,6 +94,7 @@ export class RunTotals {
       statusClasses: this.status.byClass(),
       methods: this.methods.toRecord(keys.method),
       ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       approximate: this.sections.maxError > 0 || !this.clients.exact || !this.methods.exact,
     };
@@ -117,6 +121,7 @@ export class RunTotals {
       clientCountError: this.clients.sizeError,
       methods: this.methods.toRecord(keys.method),
       ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       alerts: [...this.alerts],
       alerting,

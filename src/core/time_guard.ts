@@ -135,6 +135,7 @@ function copyRecord(r: LogRecord): LogRecord {
     time: r.time,
     host: r.host,
     vhost: r.vhost,
+    file: r.file,
     user: r.user,
     method: r.method,
     path: r.path,

@@ -8,8 +8,12 @@ import type { TerminalIo } from "../sinks/tui/terminal.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
-  /** Log path, or `-` for standard input. */
+  /** The first log (it names the run in messages): a path, a pattern, or `-` for standard input. */
   file: string;
+  /** Every log to read: paths and patterns (`--file` repeated); [file] when there is one. */
+  files: string[];
+  /** Count each request for the file it came from (`--by file`). */
+  byFile: boolean;
   format: FormatChoice;
   /** An nginx `log_format` or Apache `LogFormat` string; overrides `format`. */
   logFormat?: string;

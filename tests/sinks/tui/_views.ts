@@ -22,7 +22,15 @@ export function sourceView(extra: Partial<SourceView> = {}): SourceView {
     linesPerSecond: 42,
     startedAt: T0 * 1000,
     ended: false,
-    notices: { waiting: 0, opened: 0, rotated: 0, truncated: 0, missing: 0, oversized: 0 },
+    notices: {
+      waiting: 0,
+      opened: 0,
+      rotated: 0,
+      truncated: 0,
+      missing: 0,
+      oversized: 0,
+      draining: 0,
+    },
     ...extra,
   };
 }

@@ -20,7 +20,7 @@ const ROWS_MAX = 50;
 /** What the dashboard is built with. */
 export interface TuiSinkOptions {
   clock: Clock;
-  /** Asks the monitor to stop (for `q` and Ctrl-C), as SIGINT would. */
+  /** Asks the monitor to stop (for `q` and Ctrl-C, each press), as SIGINT would. */
   requestStop: () => void;
   terminal: TerminalIo;
   /** Least machine time between two frames drawn for new views. */
@@ -50,7 +50,6 @@ export class TuiSink implements Sink {
   #lastDraw = -Infinity;
   #entered = false;
   #closed = false;
-  #stopAsked = false;
   #clear = false;
   /** An alert or a recovery came since the last frame. */
   #urgent = false;
@@ -154,10 +153,8 @@ export class TuiSink implements Sink {
     const r = this.#render;
     switch (action) {
       case "quit":
-        if (!this.#stopAsked) {
-          this.#stopAsked = true;
-          this.#o.requestStop();
-        }
+        // Every press asks: a second one means "at once" to a pipeline that drains a backlog first.
+        this.#o.requestStop();
         return;
       case "help":
         r.help = !r.help;

@@ -37,6 +37,8 @@ export interface TuiSinkOptions {
 
 /** Diagnostics held while the screen is taken, printed after it is restored. */
 const HELD_MAX = 100;
+/** How long a diagnostic stays in the footer, ms of machine time. */
+const MESSAGE_MS = 15_000;
 
 /** The terminal dashboard. */
 export class TuiSink implements Sink {
@@ -55,6 +57,8 @@ export class TuiSink implements Sink {
   #urgent = false;
   #summary: SummaryEvent | undefined;
   readonly #held: string[] = [];
+  /** When the footer's message came (it goes after MESSAGE_MS). */
+  #messageAt = 0;
   #heldDropped = 0;
   readonly #stops: Array<() => void> = [];
 
@@ -99,6 +103,7 @@ export class TuiSink implements Sink {
    */
   diagnostic(line: string): void {
     this.#render.message = line;
+    this.#messageAt = this.#o.clock.now();
     if (!this.#entered || this.#closed) return this.#o.stderr(line);
     if (this.#held.length < HELD_MAX) this.#held.push(line);
     else this.#heldDropped++;
@@ -183,6 +188,7 @@ export class TuiSink implements Sink {
     if (this.#closed || view === undefined) return;
     this.#shown = view;
     const t = this.#o.terminal;
+    if (this.#o.clock.now() - this.#messageAt > MESSAGE_MS) this.#render.message = undefined;
     try {
       const lines = render(view, t.size(), this.#render);
       t.write((this.#clear ? CLEAR_SCREEN : "") + frameText(lines));

@@ -145,7 +145,7 @@ Deno.test("TuiSink.close() before any view leaves the terminal alone", async () 
 });
 
 Deno.test("TuiSink holds diagnostics while the screen is taken, shows the newest, prints them after", async () => {
-  const { terminal, sink, err, out } = setup(0);
+  const { clock, terminal, sink, err, out } = setup(0);
   sink.diagnostic("monilog: before the screen");
   equal(err.length, 1);
   sink.view(cases().normal);
@@ -154,6 +154,10 @@ Deno.test("TuiSink holds diagnostics while the screen is taken, shows the newest
   sink.view(cases().normal);
   const footer = terminal.screen()[23];
   match(footer, /rotated \\x1b\[2J/);
+  // It stays a while, then leaves the footer (it is still printed after the screen is restored).
+  await clock.advance(16_000);
+  sink.view(cases().normal);
+  equal(terminal.screen()[23].includes("rotated"), false);
   sink.event(summary);
   await sink.close(1000);
   deepEqual(err.slice(1), ["monilog: rotated \x1b[2J"]);

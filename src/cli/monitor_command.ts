@@ -5,6 +5,7 @@ import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
 import type { MonitorConfig, MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { runMonitor } from "../pipeline/wiring.ts";
 import { numberOption } from "./option_parsers.ts";
+import { REFRESH_MAX, REFRESH_MIN } from "../sinks/tui/tui_sink.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 import { globProblem } from "../source/glob.ts";
@@ -128,10 +129,21 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       numberOption({ min: 1, max: MAX_TOP, integer: true }),
       DEFAULT_METRICS_SECTIONS,
     )
+    .option(
+      "--tui",
+      "a full-screen live dashboard on the terminal instead of text reports (q quits, ? help)",
+    )
+    .option(
+      "--refresh <s>",
+      `seconds between two frames of the --tui dashboard, ${REFRESH_MIN} to ${REFRESH_MAX}`,
+      numberOption({ min: REFRESH_MIN, max: REFRESH_MAX }),
+      1,
+    )
     .addHelpText(
       "after",
       "\nExamples:\n" +
         "  monilog monitor --file /var/log/nginx/access.log --threshold 10\n" +
+        "  monilog monitor --file /var/log/nginx/access.log --tui\n" +
         "  monilog monitor --file - --format combined < access.log.1\n" +
         "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
         "  monilog monitor --file /var/log/nginx/access.log --http 8080\n" +
@@ -146,6 +158,11 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           if (err instanceof LogFormatError) throw new UsageError(`--log-format: ${err.message}`);
           throw err;
         }
+      }
+      if (opts.tui && opts.json && opts.output === undefined) {
+        throw new UsageError(
+          "--json with --tui needs --output PATH: standard output is the dashboard",
+        );
       }
       const files = opts.file ?? ["/tmp/access.log"];
       if (files.length > 1 && files.includes("-")) {
@@ -184,6 +201,7 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           token: opts.httpToken,
           metricsSections: opts.metricsSections,
         },
+        tui: opts.tui ? { refreshMs: opts.refresh * 1000 } : undefined,
         engine: {
           threshold: opts.threshold,
           window: opts.window,

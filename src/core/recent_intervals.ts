@@ -73,21 +73,24 @@ export class RecentIntervals {
     return out;
   }
 
-  /** The kept intervals as plain data (a checkpoint), oldest first. */
+  /** The kept intervals as plain data (a checkpoint), oldest first (snapshotting those not yet). */
   toState(): RecentIntervalsState {
-    return this.#ring.map((s) => ({
-      tables: structuredClone(s.tables),
-      ...(s.latency ? { latency: s.latency.toState() } : {}),
-    }));
+    return this.#ring.map((e) => {
+      const s = e.snapshot ??= e.stats!.snapshot(this.rows, this.keys);
+      return {
+        tables: structuredClone(s.tables),
+        ...(s.latency ? { latency: s.latency.toState() } : {}),
+      };
+    });
   }
 
   /** Takes the kept intervals of a checkpoint (on an empty ring; beyond capacity, the newest). */
   load(state: RecentIntervalsState): void {
     for (const s of state) {
-      this.add({
-        tables: structuredClone(s.tables),
-        latency: s.latency ? Latency.fromState(s.latency) : undefined,
-      });
+      const tables = structuredClone(s.tables);
+      const latency = s.latency ? Latency.fromState(s.latency) : undefined;
+      this.#ring.push({ end: tables.end, stats: undefined, snapshot: { tables, latency } });
+      if (this.#ring.length > this.capacity) this.#ring.shift();
     }
   }
 

@@ -8,10 +8,11 @@ import { CheckpointRefused } from "../core/engine_checkpoint.ts";
 import { Checkpoints } from "./checkpoints.ts";
 import type { RunIdentity } from "./state_store.ts";
 import type { MonitorEvent } from "../core/events.ts";
-import { RuntimeFailure } from "../errors.ts";
+import { RuntimeFailure, UsageError } from "../errors.ts";
 import { logFormatParser } from "../parse/mod.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
 import { EventLineSink } from "../sinks/event_line_sink.ts";
+import { TuiSink } from "../sinks/tui/tui_sink.ts";
 import { FanOut } from "../sinks/fan_out.ts";
 import { appendFileOutput, OutputClosed } from "../sinks/line_output.ts";
 import { NoticeCounter } from "../sinks/notice_counter.ts";
@@ -70,11 +71,16 @@ export function buildPipeline(
   const stop = new AbortController();
   const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
 
+  // 0. The dashboard takes the terminal: diagnostics written meanwhile would land in its frame, so
+  // they go through it (held, then printed once the screen is restored).
+  const tui = config.tui === undefined ? undefined : tuiSink(config, rt, () => stop.abort());
+  if (tui !== undefined) rt = { ...rt, stderr: (line) => tui.diagnostic(line) };
+
   // 1. The sinks, in delivery order: the progress line first, so that it steps aside for reports.
   const notices = new NoticeCounter();
   // Per-request counters for /metrics cost a little on every line: only when metrics are served.
   const requests = config.http ? new RequestCounter(config.http.metricsSections) : undefined;
-  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort(), requests });
+  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort(), requests, tui });
   let stdoutClosed = false;
   const fanOut = new FanOut(sinks, {
     clock,
@@ -168,8 +174,9 @@ export function buildPipeline(
     notices,
     files: config.files,
     idleTimeout: config.idleTimeout,
-    // A finished replay stays on the page until Ctrl-C.
-    holdAfterEnd: config.once && config.http !== undefined,
+    // A finished replay stays on the page (until Ctrl-C) or the dashboard (until q): it is there to
+    // be looked at.
+    holdAfterEnd: config.once && (config.http !== undefined || config.tui !== undefined),
     onStopSignal: rt.onStopSignal,
     stop,
     closeMs: CLOSE_MS,
@@ -224,22 +231,46 @@ interface SinkContext {
   requestStop: () => void;
   /** The engine's per-request counters, when /metrics is served. */
   requests: RequestCounter | undefined;
+  /** The terminal dashboard, when --tui was given: it replaces the text on standard output. */
+  tui: TuiSink | undefined;
+}
+
+/** The --tui dashboard, or a usage error naming why this is not a terminal it can use. */
+function tuiSink(config: MonitorConfig, rt: MonitorRuntime, requestStop: () => void): TuiSink {
+  const terminal = rt.terminal?.(config.file === "-") ?? "no terminal";
+  if (typeof terminal === "string") throw new UsageError(`--tui needs a terminal: ${terminal}`);
+  return new TuiSink({
+    clock: rt.clock,
+    requestStop,
+    terminal,
+    refreshMs: config.tui!.refreshMs,
+    color: rt.color,
+    rows: config.engine.top,
+    stdout: (line) => rt.stdout.writeLine(line),
+    stderr: (line) => rt.stderr(line),
+  });
 }
 
 /** The outputs `config` asks for, in the order they hear each event. */
-function buildSinks({ config, rt, notices, requests }: SinkContext): Sink[] {
+function buildSinks({ config, rt, notices, requests, tui }: SinkContext): Sink[] {
   const sinks: Sink[] = [];
-  const progress = config.once && config.file !== "-" ? rt.progress(config.json) : undefined;
+  // The dashboard shows a replay's progress itself.
+  const progress = config.once && config.file !== "-" && tui === undefined
+    ? rt.progress(config.json)
+    : undefined;
   if (progress !== undefined) sinks.push(new ProgressSink(progress));
-  sinks.push(
-    new EventLineSink({
-      name: "standard output",
-      out: rt.stdout,
-      json: config.json,
-      color: rt.color && !config.json,
-      width: rt.width,
-    }),
-  );
+  if (tui !== undefined) sinks.push(tui);
+  else {
+    sinks.push(
+      new EventLineSink({
+        name: "standard output",
+        out: rt.stdout,
+        json: config.json,
+        color: rt.color && !config.json,
+        width: rt.width,
+      }),
+    );
+  }
   if (config.output !== undefined) {
     sinks.push(
       new EventLineSink({

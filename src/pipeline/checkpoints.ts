@@ -32,6 +32,11 @@ export class Checkpoints {
     return this.#saved.positions[path] ?? [];
   }
 
+  /** When the last run saved its state (machine ms), if there was one. */
+  get savedAt(): number | undefined {
+    return this.#saved?.savedAt;
+  }
+
   /** A follower of `path` started: its positions go into every save. */
   register(path: string, source: PositionSource): void {
     this.#sources.set(path, source);

@@ -98,6 +98,7 @@ export class ManyFiles {
           fromStart,
           pollMs,
           resume: checkpoints?.resumeFor(path),
+          resumeSince: checkpoints?.savedAt,
           onStart: (positions) => checkpoints?.register(path, positions),
         }).catch((err) => void (failure ??= err)),
       );

@@ -101,6 +101,7 @@ export function chooseSource(c: SourceChoice): Source {
         clock: c.clock,
         fromStart: c.fromStart,
         resume: c.checkpoints?.resumeFor(c.file),
+        resumeSince: c.checkpoints?.savedAt,
         onStart: (positions) => c.checkpoints?.register(c.file, positions),
       }),
   };

@@ -68,6 +68,11 @@ export interface FollowOptions extends SourceOptions {
    * read on from there; a file at the path that none of them is, is read from its start.
    */
   resume?: FilePosition[];
+  /**
+   * When the positions were saved (clock ms): files rotated in and out since, which no saved
+   * position names (a brief file while monilog was down), are read whole too.
+   */
+  resumeSince?: number;
   /** Receives the follower's positions, for the checkpoint writer. */
   onStart?: (positions: PositionSource) => void;
 }
@@ -154,6 +159,11 @@ class Follower implements PositionSource {
   }
 
   async run(): Promise<void> {
+    // The rotated files there before us are old news (when resuming, those from before the save).
+    const since = this.#o.resume ? (this.#o.resumeSince ?? -Infinity) : Infinity;
+    for (const c of await rotatedCandidates(this.#path)) {
+      if (c.mtimeMs < since) this.#known.add(`${c.dev}:${c.ino}`);
+    }
     this.#current = await this.#open();
     const resumed = this.#o.resume ? await this.#resume(this.#o.resume) : false;
     if (this.#current === undefined) {
@@ -225,7 +235,7 @@ class Follower implements PositionSource {
         this.#notify(change === "replaced" ? "rotated" : "missing");
         this.#absent = change === "missing";
         if (final) this.#letGo(f);
-        read += await this.#readMissed(f.openedAt);
+        read += await this.#readMissed();
         if (change === "missing") return read;
         continue;
       }
@@ -266,13 +276,15 @@ class Follower implements PositionSource {
   }
 
   /**
-   * After a rotation: files with rotated names that we never held, changed since `since` — a file that
-   * was at the path only between two looks — are read whole, oldest first, before the new file.
+   * After a rotation: files with rotated names that we never held (nor saw there when we started) —
+   * a file that was at the path only between two looks — are read whole, oldest first, before the
+   * new file. Not by time: logrotate renames the rotated files on while we list them, and one missed
+   * in a listing must still be news in the next.
    */
-  async #readMissed(since: number): Promise<number> {
+  async #readMissed(): Promise<number> {
     let read = 0;
     const missed = (await rotatedCandidates(this.#path))
-      .filter((c) => !this.#known.has(`${c.dev}:${c.ino}`) && c.mtimeMs >= since && c.size > 0)
+      .filter((c) => !this.#known.has(`${c.dev}:${c.ino}`) && c.size > 0)
       .reverse();
     const ours = [...this.#retiring, this.#current].filter((f) =>
       f !== undefined && f.headLength > 0
@@ -361,13 +373,14 @@ class Follower implements PositionSource {
         `"${found}", rotated while monilog was stopped, read on from where it was`,
       );
     }
+    if (this.#o.resumeSince !== undefined) await this.#readMissed();
     return atPath;
   }
 
   /** The rotated file that starts with `fingerprint` and holds at least `offset` bytes, if any. */
   async #findRotated(fingerprint: Uint8Array, offset: number): Promise<string | undefined> {
     for (const c of await rotatedCandidates(this.#path)) {
-      if (c.size < offset || this.#known.has(`${c.dev}:${c.ino}`)) continue;
+      if (c.size < offset) continue;
       if (await startsWith(c.path, fingerprint)) {
         this.#known.add(`${c.dev}:${c.ino}`);
         return c.path;

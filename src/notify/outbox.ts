@@ -76,7 +76,7 @@ export class Outbox<T> {
       return;
     }
     this.#queue.push(item);
-    this.#running ??= this.#run().finally(() => (this.#running = undefined));
+    this.#running ??= this.#run();
   }
 
   /** True when nothing is queued and nothing failing. */
@@ -149,6 +149,9 @@ export class Outbox<T> {
       if (firstFailure) this.#o.report.failing(item.label, result.reason, delay);
       await this.#pause(delay);
     }
+    // Cleared in the same turn as the loop's last look at the queue, so an add() that comes after
+    // it starts a new loop and one that came before was seen by this one.
+    this.#running = undefined;
   }
 
   /**

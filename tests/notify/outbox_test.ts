@@ -59,7 +59,7 @@ Deno.test("Outbox retries with growing, jittered waits, then every 30 s after a 
     equal(gaps[i] >= step / 2 && gaps[i] <= step, true, `gap ${i}: ${gaps[i]}`);
   }
   // Once failing for a minute, never more often than every 30 s.
-  raisedTries.forEach((t, i) => {
+  raisedTries.forEach((_t, i) => {
     if (i > 0 && raisedTries[i - 1] >= 60_000) equal(gaps[i - 1] >= 30_000, true, `${gaps[i - 1]}`);
   });
   // A receiver down for 5 minutes is tried about 15 times, not hundreds.

@@ -71,11 +71,11 @@ export function emailMessage(n: Notification): { subject: string; text: string }
 /** Classifies a nodemailer failure. */
 export function smtpResult(err: unknown): DeliveryResult {
   const e = err as { responseCode?: number; code?: string; response?: string };
+  if (e.code === "EAUTH") return { ok: false, retry: false, reason: "authentication failed" };
   if (typeof e.responseCode === "number") {
     const permanent = e.responseCode >= 500;
     return { ok: false, retry: !permanent, reason: `SMTP ${e.responseCode}` };
   }
-  if (e.code === "EAUTH") return { ok: false, retry: false, reason: "authentication failed" };
   if (e.code === "EENVELOPE") return { ok: false, retry: false, reason: "address refused" };
   if (e.code === "ETIMEDOUT") return { ok: false, retry: true, reason: "timed out" };
   return { ok: false, retry: true, reason: describeNetworkError(err) };

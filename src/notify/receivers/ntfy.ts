@@ -26,7 +26,6 @@ export function ntfyRequest(n: Notification): { body: string; headers: Record<st
   };
 }
 
-// deno-lint-ignore no-control-regex
 const NOT_HEADER_SAFE = /[^\x20-\x7e]/g;
 
 function asciiHeader(text: string): string {

@@ -1,11 +1,12 @@
 /**
- * monilog's only entry point and composition root: it parses the command line, builds the real clock,
- * sources and sinks (inside each subcommand's runner), and maps failures to exit codes:
+ * monilog's entry point: it parses the command line (each subcommand's options live in src/cli/), hands
+ * the real outside world (src/cli/deno_runtime.ts: clock, terminal, signals) to the subcommand, whose
+ * wiring builds the pipeline (src/pipeline/wiring.ts for `monitor`), and maps failures to exit codes:
  * 0 success, 1 runtime failure, 2 usage error. Nothing imports this file.
  */
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { VERSION } from "./src/version.ts";
-import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/cli/errors.ts";
+import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/errors.ts";
 import { monitorCommand } from "./src/cli/monitor_command.ts";
 import { generateCommand } from "./src/cli/generate_command.ts";
 import { denoRuntime } from "./src/cli/deno_runtime.ts";
@@ -72,7 +73,7 @@ async function main(args: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (err instanceof RuntimeFailure) {
-      console.error(`monilog: ${escapeControl(err.message)}`);
+      if (!err.reported) console.error(`monilog: ${escapeControl(err.message)}`);
       return EXIT_FAILURE;
     }
     // Anything else is a bug: show the stack so it can be reported.

@@ -8,7 +8,7 @@
  */
 import { runtimeArgs } from "./runtime_flags.ts";
 import { VERSION } from "../src/version.ts";
-import { describeIoError } from "../src/cli/errors.ts";
+import { describeIoError } from "../src/errors.ts";
 
 /** The release targets: Linux x86-64/arm64, macOS x86-64/arm64, Windows x86-64. */
 export const TARGETS = [

@@ -1,11 +1,12 @@
 /** The real outside world for the monitor: the machine clock, the terminal and process signals. */
-import type { MonitorRuntime } from "../monitor/run_monitor.ts";
+import type { MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { stdoutOutput } from "../sinks/line_output.ts";
+import { systemClock } from "../clock.ts";
 
 /** Builds the runtime the composition root hands to the monitor. */
 export function denoRuntime(): MonitorRuntime {
   return {
-    now: () => Date.now(),
+    clock: systemClock,
     stdout: stdoutOutput(),
     stderr: (line) => console.error(line),
     // Colour only on a terminal, and never with NO_COLOR (Deno.noColor reads it).
@@ -16,7 +17,7 @@ export function denoRuntime(): MonitorRuntime {
       const encoder = new TextEncoder();
       return {
         write: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
-        now: () => Date.now(),
+        clock: systemClock,
         columns: () => {
           try {
             return Deno.consoleSize().columns;

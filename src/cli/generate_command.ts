@@ -4,7 +4,7 @@ import { FORMATS } from "../record.ts";
 import { type GenerateConfig, type GenerateReport, runGenerate } from "../generate/run_generate.ts";
 import { parseStartTime } from "../generate/start_time.ts";
 import { numberOption } from "./option_parsers.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../errors.ts";
 
 const DEFAULT_RATES = [8, 12, 8];
 const DEFAULT_DURATIONS = [150, 150, 150];

@@ -2,9 +2,10 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import { FORMATS } from "../record.ts";
 import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
-import { type MonitorConfig, type MonitorRuntime, runMonitor } from "../monitor/run_monitor.ts";
+import type { MonitorConfig, MonitorRuntime } from "../pipeline/monitor_config.ts";
+import { runMonitor } from "../pipeline/wiring.ts";
 import { numberOption } from "./option_parsers.ts";
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;

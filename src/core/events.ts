@@ -112,6 +112,11 @@ export interface SummaryEvent {
   alerts: Array<AlertEvent | RecoverEvent>;
   /** True when the run ended in the alert state. */
   alerting: boolean;
+  /**
+   * What happened to the files read, when anything did: rotations, truncations, removals and lines
+   * dropped for their length (added by the pipeline from the sources' notices).
+   */
+  files?: { rotated: number; truncated: number; removed: number; oversized: number };
 }
 
 /** Anything the core reports. */

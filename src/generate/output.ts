@@ -4,7 +4,7 @@
  * empty.
  */
 import type { FormatName } from "../record.ts";
-import { describeIoError, RuntimeFailure } from "../cli/errors.ts";
+import { describeIoError, RuntimeFailure } from "../errors.ts";
 import { headerFor } from "./line_format.ts";
 import { rotateFile, type RotateMode } from "./rotation.ts";
 

@@ -10,10 +10,28 @@ import { LineDelivery, readBuffer, readRestOnce } from "../source/line_reader.ts
 import { lineStartAt, readRegion } from "../source/line_region.ts";
 import { openLog, readFileOnce } from "../source/read_once.ts";
 import { sourceError } from "../source/source_error.ts";
-import type { SourceOptions } from "../source/source_options.ts";
+import type { LineConsumer, SourceOptions } from "../source/source_options.ts";
 import { parsesInRegions, type ParseSpec } from "./chunk_parser.ts";
 import type { BatchDictionaries, RecordBatch, RunKeys } from "./record_batch.ts";
 import { WorkerPool } from "./worker_pool.ts";
+
+/** How the regions after the first may be parsed by workers. */
+export interface RegionPlanSpec {
+  spec: ParseSpec;
+  /** The run's dictionary that workers' values are translated into (none: counted by string). */
+  keys?: RunKeys;
+}
+
+/** A consumer that also takes rows parsed by workers: what a parallel replay delivers to. */
+export interface RowConsumer extends LineConsumer {
+  /**
+   * Asked once the first region has been read: how the rest may be parsed in regions, or undefined to
+   * go on in one pass (format unknown, or parsed with state, or workers would not pay).
+   */
+  regionSpec(): RegionPlanSpec | undefined;
+  /** A later region's parsed rows, in file order, with the dictionaries they refer to. */
+  rows(source: number, batch: RecordBatch, dictionaries: BatchDictionaries): void;
+}
 
 /**
  * Size of the first region, read by the main thread, and the most any later region spans: large
@@ -32,20 +50,12 @@ const MIN_REGION_BYTES = 256 * 1024;
 
 /** Options for {@linkcode replayFile}. */
 export interface ReplayOptions extends SourceOptions {
+  consumer: RowConsumer;
   signal?: AbortSignal;
   /** Parse workers to use; below 2 the file is read in one pass. */
   jobs: number;
   /** Size of the first region, and the most a later one spans (tests make it tiny). */
   chunkBytes?: number;
-  /**
-   * Asked once the first region has been read: how the rest may be parsed in regions, or undefined to
-   * go on in one pass (format unknown, or parsed with state).
-   */
-  parseSpec(): ParseSpec | undefined;
-  /** Asked with parseSpec: the run's dictionary that workers' values are translated into, if any. */
-  runKeys?(): RunKeys | undefined;
-  /** Receives each later region's parsed rows, in file order, with the dictionaries they refer to. */
-  onRecords(batch: RecordBatch, dictionaries: BatchDictionaries): void;
 }
 
 /**
@@ -69,18 +79,17 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
   try {
     // The first region's lines are counted, to size the later regions by rows.
     let lines = 0;
-    const { onLine, onLineBytes } = options;
-    const delivery = new LineDelivery(path, {
-      ...options,
-      onLine: (line) => {
+    const { consumer } = options;
+    const counting: LineConsumer = {
+      line(source, bytes, start, end) {
         lines++;
-        onLine(line);
+        consumer.line(source, bytes, start, end);
       },
-      onLineBytes: onLineBytes && ((bytes, start, end) => {
-        lines++;
-        onLineBytes(bytes, start, end);
-      }),
-    });
+      endBatch: () => consumer.endBatch(),
+      notice: (n) => consumer.notice(n),
+      bytesRead: (source, n) => consumer.bytesRead(source, n),
+    };
+    const delivery = new LineDelivery(path, { ...options, consumer: counting });
     const buffer = readBuffer();
     const first = await io(path, () =>
       readRegion(file, 0, chunkBytes, buffer, (chunk) => {
@@ -89,15 +98,15 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
         delivery.batch();
       }, options.signal));
     if (options.signal?.aborted) return;
-    const spec = first.eof ? undefined : options.parseSpec();
-    if (spec === undefined || !parsesInRegions(spec)) {
+    const plan0 = first.eof ? undefined : consumer.regionSpec();
+    if (plan0 === undefined || !parsesInRegions(plan0.spec)) {
       // On in one pass, from where the first region ended.
       return await readRestOnce(file, buffer, delivery, options.signal);
     }
     // Started only now that they will be used: a worker started and dismissed still costs its ~20 MiB
     // (the log of a new client on every line would pay it for nothing).
     pool = new WorkerPool(options.jobs, path);
-    pool.start(spec, options.runKeys?.());
+    pool.start(plan0.spec, plan0.keys);
     const plan = planRegions(size, chunkBytes, first.end / Math.max(1, lines));
     const resume = await consumeRegions(pool, plan, options);
     if (resume === undefined || options.signal?.aborted) return;
@@ -173,11 +182,12 @@ async function consumeRegions(
     if (next < count) submit();
     const dictionaries = pool.dictionariesFor(batch.chunk);
     dictionaries.learn(batch);
-    options.onRecords(batch, dictionaries);
-    options.onProgress?.(batch.bytes);
+    const source = options.source ?? 0;
+    options.consumer.rows(source, batch, dictionaries);
+    options.consumer.bytesRead(source, batch.bytes);
     const unkept = batch.extra.length;
     pool.recycle(batch);
-    options.onBatch?.();
+    options.consumer.endBatch();
     if (unkept > batch.rows * MAX_UNKEPT_SHARE && batch.chunk + 1 < count) return batch.chunk + 1;
   }
   return undefined;

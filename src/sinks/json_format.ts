@@ -53,6 +53,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         ...(event.latency ? { latency: event.latency } : {}),
         alerts: event.alerts.map((a) => ({ ...a, rate: round2(a.rate) })),
         alerting: event.alerting,
+        ...(event.files ? { files: event.files } : {}),
       };
   }
 }

@@ -3,7 +3,7 @@
  * screen (or in the file) before the next line of the log is read, and the order of lines is the order
  * of events.
  */
-import { describeIoError, RuntimeFailure } from "../cli/errors.ts";
+import { describeIoError, RuntimeFailure } from "../errors.ts";
 
 /** Somewhere lines of text go. */
 export interface LineOutput {

@@ -24,6 +24,8 @@ export interface SourceView {
   bytesTotal: number | undefined;
   /** Lines read per second of machine time, over the last few seconds. */
   linesPerSecond: number;
+  /** Machine clock when reading began, milliseconds. */
+  startedAt: number;
   /** True once the input has ended (a finished replay). */
   ended: boolean;
   /** How many notices of each kind the sources gave (rotations, truncations, over-long lines, …). */

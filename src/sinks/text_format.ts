@@ -108,6 +108,14 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
     );
     if (e.latency) lines.push(`  latency   ${latencyText(e.latency)}`);
   }
+  if (e.files) {
+    const f = e.files;
+    lines.push(
+      `  files     ${f.rotated} ${plural(f.rotated, "rotation")}  ${f.truncated} ` +
+        `${plural(f.truncated, "truncation")}  ${f.removed} ${plural(f.removed, "removal")}  ` +
+        `${f.oversized} over-long ${plural(f.oversized, "line")}`,
+    );
+  }
   const alertCount = e.alerts.filter((a) => a.type === "alert").length;
   lines.push(`  alerts    ${alertCount}${e.alerting ? " (still alerting)" : ""}`);
   for (const a of e.alerts) {

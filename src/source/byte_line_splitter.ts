@@ -1,12 +1,21 @@
 /**
- * Bytes → lines as byte ranges, for parsers that read bytes (the fast path): a complete line inside a
- * chunk is handed over as `(chunk, start, end)` with no copy and no decoding; only a line cut between
- * two chunks is copied, into a reused carry buffer. Same rules as LineSplitter: "\n" ends a line (a
- * trailing "\r" is left for the parser), lines over the limit are dropped and counted, and memory stays
- * bounded.
+ * Bytes → lines as byte ranges: a complete line inside a chunk is handed over as `(chunk, start, end)`
+ * with no copy and no decoding; only a line cut between two chunks is copied, into a reused carry
+ * buffer. "\n" ends a line — byte 0x0A never occurs inside a UTF-8 multi-byte sequence, so a character
+ * cut between two reads is safe — and a trailing "\r" is left for the parser. Lines over the limit are
+ * dropped and counted, and memory stays bounded.
  */
 
-import { DEFAULT_MAX_LINE_BYTES, type LineSplitterOptions } from "./line_splitter.ts";
+/** Options for {@linkcode ByteLineSplitter}. */
+export interface LineSplitterOptions {
+  /** Lines longer than this many bytes are dropped and counted, so memory stays bounded (1 MiB). */
+  maxLineBytes?: number;
+  /** Called for each dropped over-long line, between the lines before and after it. */
+  onOversized?: () => void;
+}
+
+/** The default for {@linkcode LineSplitterOptions.maxLineBytes}. */
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
 /** Receives one line: `bytes[start, end)`, valid only during the call. */
 export type ByteLineHandler = (bytes: Uint8Array, start: number, end: number) => void;

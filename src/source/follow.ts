@@ -26,6 +26,7 @@ import { sourceError } from "./source_error.ts";
 import type { SourceNotice, SourceOptions } from "./source_options.ts";
 import { TAIL_MARK_BYTES, TailMark } from "./tail_mark.ts";
 import { WakeSignal } from "./wake_signal.ts";
+import type { Clock } from "../clock.ts";
 
 /** Options for {@linkcode followFile}. */
 export interface FollowOptions extends SourceOptions {
@@ -33,6 +34,8 @@ export interface FollowOptions extends SourceOptions {
   fromStart?: boolean;
   /** Abort to stop: the follower does one last read of what is already written, then resolves. */
   signal: AbortSignal;
+  /** The machine clock: the poll and the idle time of rotated-away files are measured on it. */
+  clock: Clock;
   /** Safety-net stat poll period in ms, because watch events can be lost (default 1000). */
   pollMs?: number;
   /** How long a rotated-away file is still read after it last grew, in ms (default 5000). */
@@ -64,7 +67,7 @@ interface Followed {
   tail: TailMark;
   /** Its own splitter: a rotated file's partial line must not meet the new file's bytes. */
   delivery: LineDelivery;
-  /** Since when it has given no bytes (performance.now()), to let a rotated-away file go. */
+  /** Since when it has given no bytes (clock milliseconds), to let a rotated-away file go. */
   idleSince: number;
 }
 
@@ -88,7 +91,11 @@ class Follower {
     this.#o = options;
     this.#rotateWaitMs = options.rotateWaitMs ?? 5000;
     // Watch before the first open, so that nothing written after the open goes unnoticed.
-    this.#wake = new WakeSignal(path, options.pollMs ?? 1000, options.signal);
+    this.#wake = new WakeSignal(path, {
+      pollMs: options.pollMs ?? 1000,
+      signal: options.signal,
+      clock: options.clock,
+    });
   }
 
   async run(): Promise<void> {
@@ -120,7 +127,7 @@ class Follower {
     // Rotated-away files first: what they hold was written before the new file's lines.
     for (const old of [...this.#retiring]) {
       const grew = await this.#drain(old) > 0;
-      if (final || (!grew && performance.now() - old.idleSince >= this.#rotateWaitMs)) {
+      if (final || (!grew && this.#o.clock.now() - old.idleSince >= this.#rotateWaitMs)) {
         this.#letGo(old);
       }
     }
@@ -145,7 +152,7 @@ class Follower {
         f.tail.reset();
       } else if (change === "replaced" || change === "missing") {
         await this.#drain(f);
-        f.idleSince = performance.now();
+        f.idleSince = this.#o.clock.now();
         this.#retiring.push(f);
         this.#current = undefined;
         this.#notify(change === "replaced" ? "rotated" : "missing");
@@ -180,7 +187,7 @@ class Follower {
   async #drain(f: Followed): Promise<number> {
     const n = await readToEnd(f.file, this.#buffer, f.delivery, undefined, (c) => f.tail.push(c));
     f.offset += n;
-    if (n > 0) f.idleSince = performance.now();
+    if (n > 0) f.idleSince = this.#o.clock.now();
     return n;
   }
 
@@ -229,7 +236,7 @@ class Follower {
         offset: 0,
         tail: new TailMark(),
         delivery: new LineDelivery(this.#path, this.#o),
-        idleSince: performance.now(),
+        idleSince: this.#o.clock.now(),
       };
     } catch (err) {
       file.close();
@@ -247,7 +254,7 @@ class Follower {
   }
 
   #notify(kind: SourceNotice["kind"]): void {
-    this.#o.onNotice?.({ kind, path: this.#path });
+    this.#o.consumer.notice({ kind, path: this.#path });
   }
 }
 

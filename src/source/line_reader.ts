@@ -1,34 +1,40 @@
 /**
- * The delivery end shared by every source: a splitter bound to a SourceOptions' callbacks, and the read
- * loop that feeds it from an open file.
+ * The delivery end shared by every source: a byte splitter bound to the consumer, and the read loop that
+ * feeds it from an open file.
  */
-import { LineSplitter } from "./line_splitter.ts";
 import { ByteLineSplitter } from "./byte_line_splitter.ts";
 import { sourceError } from "./source_error.ts";
-import { READ_BUFFER_BYTES, type SourceOptions } from "./source_options.ts";
+import { type LineConsumer, READ_BUFFER_BYTES, type SourceOptions } from "./source_options.ts";
 
 /**
- * A splitter bound to the callbacks — of strings, or of byte ranges when the consumer reads bytes —
- * reporting over-long lines as notices. One per file: a rotated file still being drained keeps its own
- * partial line apart from the new file's.
+ * A splitter bound to the consumer, reporting over-long lines as notices. One per file: a rotated file
+ * still being drained keeps its own partial line apart from the new file's.
  */
 export class LineDelivery {
-  readonly splitter: LineSplitter | ByteLineSplitter;
+  readonly splitter: ByteLineSplitter;
   /** The log the lines come from, as named in notices and errors. */
   readonly path: string;
-  readonly #o: SourceOptions;
+  readonly #consumer: LineConsumer;
+  readonly #source: number;
+  readonly #onLine: (bytes: Uint8Array, start: number, end: number) => void;
+  readonly #dropFirstLine: (bytes: Uint8Array, start: number, end: number) => void;
   #dropFirst = false;
 
   /** Creates the delivery for the log at `path`. */
   constructor(path: string, options: SourceOptions) {
-    this.#o = options;
+    const consumer = this.#consumer = options.consumer;
+    const source = this.#source = options.source ?? 0;
     this.path = path;
     // Reported in place, so that the invalid count lands in the same interval however reads fall.
-    const limits = {
+    this.splitter = new ByteLineSplitter({
       maxLineBytes: options.maxLineBytes,
-      onOversized: () => options.onNotice?.({ kind: "oversized", path }),
+      onOversized: () => consumer.notice({ kind: "oversized", path }),
+    });
+    this.#onLine = (bytes, start, end) => consumer.line(source, bytes, start, end);
+    this.#dropFirstLine = (bytes, start, end) => {
+      if (this.#dropFirst) this.#dropFirst = false;
+      else consumer.line(source, bytes, start, end);
     };
-    this.splitter = options.onLineBytes ? new ByteLineSplitter(limits) : new LineSplitter(limits);
   }
 
   /**
@@ -41,49 +47,25 @@ export class LineDelivery {
 
   /** Splits `chunk` and delivers its complete lines. */
   push(chunk: Uint8Array): void {
-    if (this.#dropFirst) this.#pushDroppingFirst(chunk);
-    else if (this.splitter instanceof ByteLineSplitter) {
-      this.splitter.push(chunk, this.#o.onLineBytes!);
-    } else this.splitter.push(chunk, this.#o.onLine);
+    this.splitter.push(chunk, this.#dropFirst ? this.#dropFirstLine : this.#onLine);
   }
 
   /** Delivers the held partial line as a whole line (its input will not grow any more). */
   flush(): void {
     if (this.#dropFirst) {
       this.#dropFirst = false;
-      if (this.splitter instanceof ByteLineSplitter) this.splitter.flush(() => {});
-      else this.splitter.flush();
-    } else if (this.splitter instanceof ByteLineSplitter) this.splitter.flush(this.#o.onLineBytes!);
-    else {
-      const rest = this.splitter.flush();
-      if (rest !== undefined) this.#o.onLine(rest);
-    }
+      this.splitter.flush(() => {});
+    } else this.splitter.flush(this.#onLine);
   }
 
   /** Reports `n` bytes read. */
   progress(n: number): void {
-    this.#o.onProgress?.(n);
+    this.#consumer.bytesRead(this.#source, n);
   }
 
   /** Tells the consumer a burst of lines is complete. */
   batch(): void {
-    this.#o.onBatch?.();
-  }
-
-  #pushDroppingFirst(chunk: Uint8Array): void {
-    if (this.splitter instanceof ByteLineSplitter) {
-      const onLine = this.#o.onLineBytes!;
-      this.splitter.push(chunk, (bytes, start, end) => {
-        if (this.#dropFirst) this.#dropFirst = false;
-        else onLine(bytes, start, end);
-      });
-    } else {
-      const onLine = this.#o.onLine;
-      this.splitter.push(chunk, (line) => {
-        if (this.#dropFirst) this.#dropFirst = false;
-        else onLine(line);
-      });
-    }
+    this.#consumer.endBatch();
   }
 }
 

@@ -2,5 +2,10 @@
 export { followFile, type FollowOptions } from "./follow.ts";
 export { isPipe, readFileOnce, readPipe, readStream } from "./read_once.ts";
 export { SourceError } from "./source_error.ts";
-export type { SourceNotice, SourceNoticeKind, SourceOptions } from "./source_options.ts";
-export { LineSplitter, type LineSplitterOptions } from "./line_splitter.ts";
+export {
+  type LineConsumer,
+  SOURCE_NOTICE_KINDS,
+  type SourceNotice,
+  type SourceNoticeKind,
+  type SourceOptions,
+} from "./source_options.ts";

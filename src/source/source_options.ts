@@ -1,4 +1,4 @@
-/** The options and notices shared by every source. */
+/** What every source delivers to, and the notices it gives. */
 
 /** Internal events of a source, reported rather than thrown (Vector style). */
 export type SourceNoticeKind =
@@ -9,6 +9,16 @@ export type SourceNoticeKind =
   | "missing"
   | "oversized";
 
+/** Every kind, in the order notices are counted and shown. */
+export const SOURCE_NOTICE_KINDS: readonly SourceNoticeKind[] = [
+  "waiting",
+  "opened",
+  "rotated",
+  "truncated",
+  "missing",
+  "oversized",
+];
+
 /** One internal event. */
 export interface SourceNotice {
   kind: SourceNoticeKind;
@@ -16,23 +26,31 @@ export interface SourceNotice {
   detail?: string;
 }
 
-/** Where a source delivers what it reads. */
-export interface SourceOptions {
-  /** Called for every complete line, without its newline. */
-  onLine: (line: string) => void;
+/**
+ * The one way lines leave a source: an object that hears every line, with the source it came from
+ * (its index among the logs being read), and what happened to the files.
+ */
+export interface LineConsumer {
   /**
-   * If given, called instead of `onLine` with each line's bytes (`bytes[start, end)`, without its
-   * newline, a trailing "\r" kept), valid only during the call: the fast path, with no decoding.
+   * One complete line: `bytes[start, end)`, without its newline (a trailing "\r" kept), valid only
+   * during the call.
    */
-  onLineBytes?: (bytes: Uint8Array, start: number, end: number) => void;
-  /** Called after each burst of reading has been delivered. */
-  onBatch?: () => void;
-  /** Internal events: rotation, truncation, a line too long to keep, … */
-  onNotice?: (notice: SourceNotice) => void;
+  line(source: number, bytes: Uint8Array, start: number, end: number): void;
+  /** A burst of reading has been delivered (after each read). */
+  endBatch(): void;
+  /** An internal event: rotation, truncation, a line too long to keep, … */
+  notice(notice: SourceNotice): void;
+  /** `n` bytes were read from `source` (for progress and read rates). */
+  bytesRead(source: number, n: number): void;
+}
+
+/** How a source delivers what it reads. */
+export interface SourceOptions {
+  consumer: LineConsumer;
+  /** Index of this log among those read (0 when there is one). */
+  source?: number;
   /** Lines longer than this are dropped and reported as "oversized" (default 1 MiB). */
   maxLineBytes?: number;
-  /** Called with the number of bytes of each read, for a progress display. */
-  onProgress?: (bytes: number) => void;
 }
 
 /** Size of the reused read buffer: large reads make replay fast. */

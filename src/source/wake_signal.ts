@@ -7,6 +7,17 @@
  * wake, and an idle follower has nothing pending but one timer: no busy loop.
  */
 import { basename, dirname, resolve } from "node:path";
+import type { Clock } from "../clock.ts";
+
+/** Options for {@linkcode WakeSignal}. */
+export interface WakeOptions {
+  /** Safety-net poll period, ms. */
+  pollMs: number;
+  /** Aborting it wakes the waiter for good. */
+  signal: AbortSignal;
+  /** The clock the poll sleeps on. */
+  clock: Clock;
+}
 
 /** Wakes a follower of one path. */
 export class WakeSignal {
@@ -15,20 +26,23 @@ export class WakeSignal {
   readonly #suffix: string;
   readonly #pollMs: number;
   readonly #signal: AbortSignal;
+  readonly #clock: Clock;
   readonly #onAbort = () => this.#fire();
   #watcher: Deno.FsWatcher | undefined;
   #pump: Promise<void> | undefined;
   #dirty = false;
-  #wake: (() => void) | undefined;
+  #wake: AbortController | undefined;
   #closed = false;
 
   /** Starts watching the directory of `path`, so that no change after this call is missed. */
-  constructor(path: string, pollMs: number, signal: AbortSignal) {
+  constructor(path: string, options: WakeOptions) {
+    const { pollMs, signal, clock } = options;
     this.#dir = dirname(path);
     this.#dirAbsolute = resolve(this.#dir);
     this.#suffix = `/${basename(path)}`;
     this.#pollMs = pollMs;
     this.#signal = signal;
+    this.#clock = clock;
     signal.addEventListener("abort", this.#onAbort, { once: true });
     this.#watch();
   }
@@ -46,12 +60,8 @@ export class WakeSignal {
       this.#dirty = false;
       return;
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await new Promise<void>((resolve) => {
-      this.#wake = resolve;
-      timer = setTimeout(resolve, this.#pollMs);
-    });
-    clearTimeout(timer);
+    const wake = this.#wake = new AbortController();
+    await this.#clock.sleep(this.#pollMs, wake.signal);
     this.#wake = undefined;
     this.#dirty = false;
   }
@@ -71,7 +81,7 @@ export class WakeSignal {
 
   #fire(): void {
     this.#dirty = true;
-    this.#wake?.();
+    this.#wake?.abort();
   }
 
   /** Tries to watch the directory; true if a watch started. */

@@ -1,5 +1,6 @@
 import { deepEqual, equal } from "node:assert/strict";
 import { planRegions, replayFile } from "../../src/replay/replay_file.ts";
+import { RowCollector } from "../_helpers/line_collector.ts";
 
 /** `count` Common lines, each from a client never seen before. */
 function distinctClients(count: number): string {
@@ -23,20 +24,14 @@ async function withLog(text: string, fn: (path: string) => Promise<void>) {
 
 /** Replays `path`, counting what arrives as lines (one pass) and as rows of batches (workers). */
 async function counted(path: string, chunkBytes: number, dictionaryLimit?: number) {
-  const seen = { lines: 0, rows: 0, batches: 0, bytes: 0 };
-  await replayFile(path, {
-    jobs: 2,
-    chunkBytes,
-    onLine: () => seen.lines++,
-    onLineBytes: () => seen.lines++,
-    onProgress: (n) => seen.bytes += n,
-    parseSpec: () => ({ format: "clf", dictionaryLimit }),
-    onRecords: (batch) => {
-      seen.batches++;
-      seen.rows += batch.rows;
-    },
-  });
-  return seen;
+  const consumer = new RowCollector({ spec: { format: "clf", dictionaryLimit } });
+  await replayFile(path, { consumer, jobs: 2, chunkBytes });
+  return {
+    lines: consumer.lines.length,
+    rows: consumer.rowsSeen,
+    batches: consumer.batchesOfRows.length,
+    bytes: consumer.bytes,
+  };
 }
 
 Deno.test("replayFile() hands regions after the first to workers, every line once", () =>

@@ -1,44 +1,55 @@
 /**
  * Helpers for followFile() tests on real files: a follower that records what it delivers, and waits on
- * conditions (never fixed sleeps) with a deadline.
+ * conditions (never fixed sleeps) with a deadline. Followers run on one manual clock that the waits
+ * move on, 50 ms of clock time per look, so that the poll and the rotate-wait pass in a few real
+ * milliseconds and no test sleeps on the follower's timers.
  */
 import { followFile, type FollowOptions, type SourceNotice } from "../../src/source/mod.ts";
 import { WakeSignal } from "../../src/source/wake_signal.ts";
+import { ManualClock } from "../_helpers/manual_clock.ts";
+import { LineCollector } from "../_helpers/line_collector.ts";
 
-/** followFile() options for a test, and how it takes lines. */
-export interface FollowerOptions extends Partial<FollowOptions> {
-  /** Take the lines through `onLineBytes` (the fast path, its own splitter) instead of `onLine`. */
-  lineBytes?: boolean;
-}
+/** The clock every test follower runs on. */
+export const clock = new ManualClock();
+
+/** Clock time that passes at each look of a wait: one poll period of the test followers. */
+const STEP_MS = 50;
 
 /** A followFile() run that records lines, notices and batches. */
 export class Follower {
-  readonly lines: string[] = [];
-  readonly notices: SourceNotice[] = [];
-  batches = 0;
+  readonly #collector = new LineCollector();
   readonly #stop = new AbortController();
   readonly #done: Promise<void>;
   #error: unknown;
 
   /** Starts following `path` (poll every 50 ms, rotated files let go after 150 ms idle). */
-  constructor(path: string, options: FollowerOptions = {}) {
+  constructor(path: string, options: Partial<FollowOptions> = {}) {
     spyOnSleep();
-    const { lineBytes, ...rest } = options;
-    const decoder = new TextDecoder();
     this.#done = followFile(path, {
-      pollMs: 50,
+      pollMs: STEP_MS,
       rotateWaitMs: 150,
       signal: this.#stop.signal,
-      onLine: (l) => this.lines.push(l),
-      onLineBytes: lineBytes
-        ? (bytes, start, end) => this.lines.push(decoder.decode(bytes.subarray(start, end)))
-        : undefined,
-      onNotice: (n) => this.notices.push(n),
-      onBatch: () => this.batches++,
-      ...rest,
+      clock,
+      consumer: this.#collector,
+      ...options,
     }).catch((err) => {
       this.#error = err;
     });
+  }
+
+  /** The lines delivered so far. */
+  get lines(): string[] {
+    return this.#collector.lines;
+  }
+
+  /** The notices so far. */
+  get notices(): SourceNotice[] {
+    return this.#collector.notices;
+  }
+
+  /** Bursts of reading delivered so far. */
+  get batches(): number {
+    return this.#collector.batches;
   }
 
   /** The kinds of the notices so far. */
@@ -60,7 +71,10 @@ export class Follower {
     );
   }
 
-  /** Polls `ok` every few ms until it holds; throws with what was seen after `timeoutMs`. */
+  /**
+   * Checks `ok` every few real ms, moving the clock on by one poll period each time, until it holds;
+   * throws with what was seen after `timeoutMs` of real time.
+   */
   async until(ok: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!ok()) {
@@ -74,6 +88,7 @@ export class Follower {
         );
       }
       await delay(5);
+      if (hold === undefined) await clock.advance(STEP_MS);
     }
   }
 

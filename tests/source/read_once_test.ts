@@ -1,10 +1,11 @@
 import { deepEqual, equal } from "node:assert/strict";
 import { isPipe, readFileOnce, readPipe, readStream } from "../../src/source/mod.ts";
+import { LineCollector } from "../_helpers/line_collector.ts";
 
 async function readAll(path: string): Promise<string[]> {
-  const lines: string[] = [];
-  await readFileOnce(path, { onLine: (l) => lines.push(l) });
-  return lines;
+  const consumer = new LineCollector();
+  await readFileOnce(path, { consumer });
+  return consumer.lines;
 }
 
 async function errorOf(p: Promise<unknown>): Promise<string> {
@@ -66,11 +67,10 @@ Deno.test("readStream() reads a byte stream to its end, with its last partial li
       c.close();
     },
   });
-  const lines: string[] = [];
-  let batches = 0;
-  await readStream(stream, { onLine: (l) => lines.push(l), onBatch: () => batches++ });
-  deepEqual(lines, ["a", "bc", "d"]);
-  equal(batches > 0, true);
+  const consumer = new LineCollector();
+  await readStream(stream, { consumer });
+  deepEqual(consumer.lines, ["a", "bc", "d"]);
+  equal(consumer.batches > 0, true);
 });
 
 Deno.test("readPipe() reads a named pipe to its writers' end, its last line without a newline too", async () => {
@@ -81,8 +81,9 @@ Deno.test("readPipe() reads a named pipe to its writers' end, its last line with
     equal(made.code, 0);
     equal(isPipe(pipe), true);
     equal(isPipe(dir), false);
-    const lines: string[] = [];
-    const reading = readPipe(pipe, { onLine: (l) => lines.push(l) });
+    const consumer = new LineCollector();
+    const lines = consumer.lines;
+    const reading = readPipe(pipe, { consumer });
     // The writer opens the pipe after the reader, writes in two pieces, and closes it.
     const writer = await Deno.open(pipe, { write: true });
     await writer.write(new TextEncoder().encode("one\ntw"));

@@ -3,6 +3,7 @@
  * which wake-up is tested: short where the poll should wake, a minute where only the watch can.
  */
 import { equal } from "node:assert/strict";
+import { systemClock } from "../../src/clock.ts";
 import { WakeSignal } from "../../src/source/wake_signal.ts";
 import { inTempDir } from "./_follower.ts";
 
@@ -29,7 +30,7 @@ async function withWake(
   fn: (wake: WakeSignal) => Promise<void>,
 ): Promise<void> {
   const stop = new AbortController();
-  const wake = new WakeSignal(path, pollMs, stop.signal);
+  const wake = new WakeSignal(path, { pollMs, signal: stop.signal, clock: systemClock });
   try {
     await fn(wake);
   } finally {
@@ -85,7 +86,11 @@ Deno.test("WakeSignal.wait() watches again a directory that was removed and made
 Deno.test("WakeSignal.wait() ends at abort", () =>
   inTempDir(async (dir) => {
     const stop = new AbortController();
-    const wake = new WakeSignal(`${dir}/a.log`, NO_POLL, stop.signal);
+    const wake = new WakeSignal(`${dir}/a.log`, {
+      pollMs: NO_POLL,
+      signal: stop.signal,
+      clock: systemClock,
+    });
     const woken = wake.wait();
     stop.abort();
     await within(woken, "the abort");
@@ -114,7 +119,11 @@ Deno.test("WakeSignal.close() resolves once the watch has let go", () =>
       return watcher;
     };
     try {
-      const wake = new WakeSignal(`${dir}/a.log`, NO_POLL, new AbortController().signal);
+      const wake = new WakeSignal(`${dir}/a.log`, {
+        pollMs: NO_POLL,
+        signal: new AbortController().signal,
+        clock: systemClock,
+      });
       equal(wake.watching, true);
       equal(reading, 1);
       await wake.close();

@@ -1,6 +1,6 @@
 /**
  * Whole replays compared exactly with golden files (mtail's `.log` / `.golden` pairs). After a deliberate
- * change of the output, regenerate with `UPDATE_GOLDEN=1 deno task test tests/monitor/golden_test.ts`
+ * change of the output, regenerate with `UPDATE_GOLDEN=1 deno task test tests/pipeline/golden_test.ts`
  * and review the diff like code.
  */
 import { equal } from "node:assert/strict";

@@ -12,6 +12,11 @@ export class UsageError extends Error {
 /** An I/O failure that cannot be survived, e.g. an output file on a full disk. */
 export class RuntimeFailure extends Error {
   override name = "RuntimeFailure";
+
+  /** `reported`: the message was already said when it happened; exit 1 without saying it again. */
+  constructor(message: string, readonly reported = false) {
+    super(message);
+  }
 }
 
 /** Exit code for a usage error (spec §1). */

@@ -3,7 +3,9 @@
  * enough that lines fall across their edges) prints exactly what the single pass prints.
  */
 import { deepEqual, equal } from "node:assert/strict";
-import { type MonitorConfig, runMonitor } from "../../src/monitor/run_monitor.ts";
+import { runMonitor } from "../../src/pipeline/wiring.ts";
+import type { MonitorConfig } from "../../src/pipeline/monitor_config.ts";
+import { ManualClock } from "../_helpers/manual_clock.ts";
 import { DEFAULT_ENGINE_OPTIONS } from "../../src/core/engine.ts";
 import { FIXTURES, REPO_ROOT } from "../_helpers/cli.ts";
 
@@ -22,7 +24,7 @@ async function replay(file: string, config: Partial<MonitorConfig>) {
     engine: { ...DEFAULT_ENGINE_OPTIONS, threshold: 1 },
     ...config,
   }, {
-    now: () => 0,
+    clock: new ManualClock(0),
     stdout: { writeLine: (l) => stdout.push(l), close() {} },
     stderr: (l) => stderr.push(l),
     color: false,

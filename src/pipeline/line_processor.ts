@@ -1,0 +1,244 @@
+/**
+ * The step that processes one line, kept apart from the loop that feeds lines (mtail's lesson): format
+ * detection on the first lines, parsing into one reused record, and handing records or failures to the
+ * engine. It is the consumer every source delivers to (one way in: bytes, or rows a parallel replay's
+ * workers parsed), and it counts what it was given for the views. The arrival time comes from the
+ * clock passed in, read once per burst of lines.
+ */
+import { type FormatName, FORMATS, newRecord } from "../record.ts";
+import type { MonitorEngine } from "../core/engine.ts";
+import type { Clock } from "../clock.ts";
+import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
+import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+import type { RunDictionary } from "../parse/run_dictionary.ts";
+import {
+  type BatchDictionaries,
+  type RecordBatch,
+  ROW_INVALID,
+  ROW_RECORD,
+} from "../replay/record_batch.ts";
+import type { RegionPlanSpec, RowConsumer } from "../replay/replay_file.ts";
+import type { SourceNotice } from "../source/source_options.ts";
+
+const decoder = new TextDecoder();
+
+/** `auto` or a format name. */
+export type FormatChoice = "auto" | FormatName;
+
+/** Lines looked at before auto-detection gives up and says the file matches no format. */
+export const DETECT_MAX_LINES = 20;
+/** Lines gathered before detection is tried without waiting for the end of a read. */
+const DETECT_MIN_LINES = 5;
+
+/** Raised when `auto` cannot recognise the log's format. */
+export class UnknownFormatError extends Error {
+  override name = "UnknownFormatError";
+}
+
+/** What a processor is built with. */
+export interface ProcessorOptions {
+  format: FormatChoice;
+  /** A parser compiled from --log-format (takes precedence over `format`), and its source text. */
+  custom?: { parser: LineParser; logFormat: string };
+  engine: MonitorEngine;
+  /** The run's dictionary, the one the engine names ids with. */
+  dictionary: RunDictionary;
+  clock: Clock;
+  /** The logs read, by source index: names the file of an over-long line a worker dropped. */
+  paths: readonly string[];
+  /** Hears which format `auto` chose. */
+  onDetect?: (format: FormatName) => void;
+  /** Hears every source notice (after an over-long line has been counted as invalid). */
+  onNotice?: (notice: SourceNotice) => void;
+}
+
+/** Parses lines and feeds the engine. */
+export class LineProcessor implements RowConsumer {
+  readonly #o: ProcessorOptions;
+  readonly #engine: MonitorEngine;
+  readonly #record = newRecord();
+  /** Rows of batches fill their own record: they carry key ids, which text lines must not inherit. */
+  readonly #batchRecord = newRecord();
+  #parser: LineParser | undefined;
+  /** The fast path, for the formats that have a byte parser (Common, Combined). */
+  #byteParser: ClfByteParser | undefined;
+  readonly #byteRecord = new ByteRecord();
+  #format: FormatName | undefined;
+  /** Lines held while the format is still unknown (copies: the source's buffer is reused). */
+  #held: Uint8Array[] = [];
+  #heldNonEmpty = 0;
+  /** Records handed to the engine so far. */
+  #records = 0;
+  #lines = 0;
+  #bytes = 0;
+  /** The clock reading of the current burst of lines (read at its first line). */
+  #arrival = 0;
+  #fresh = false;
+
+  constructor(options: ProcessorOptions) {
+    this.#o = options;
+    this.#engine = options.engine;
+    if (options.custom !== undefined) this.#parser = options.custom.parser;
+    else if (options.format !== "auto") this.#use(options.format);
+  }
+
+  /** The format in use, once known. */
+  get format(): FormatName | undefined {
+    return this.#format;
+  }
+
+  /** Lines read so far (records, invalid lines, blank lines and headers). */
+  get lines(): number {
+    return this.#lines;
+  }
+
+  /** Bytes read so far. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Machine time of the current burst of lines. */
+  #now(): number {
+    if (!this.#fresh) {
+      this.#arrival = this.#o.clock.now();
+      this.#fresh = true;
+    }
+    return this.#arrival;
+  }
+
+  /** Machine time of the last line read (for --idle-timeout); undefined before the first. */
+  get lastLineAt(): number | undefined {
+    return this.#lines > 0 ? this.#arrival : undefined;
+  }
+
+  /** Handles one line, `bytes[start, end)` (valid only during the call). */
+  line(_source: number, bytes: Uint8Array, start: number, end: number): void {
+    this.#lines++;
+    this.#parse(bytes, start, end, this.#now());
+  }
+
+  #parse(bytes: Uint8Array, start: number, end: number, now: number): void {
+    const fast = this.#byteParser;
+    if (fast !== undefined) {
+      const status = fast.parse(bytes, start, end, this.#byteRecord);
+      if (status === null) {
+        this.#records++;
+        this.#engine.add(this.#byteRecord, now);
+      } else if (status !== SKIP) this.#engine.addInvalid(now);
+      return;
+    }
+    const parser = this.#parser;
+    if (parser === undefined) {
+      this.#hold(bytes.slice(start, end));
+      return;
+    }
+    const e = end > start && bytes[end - 1] === CR ? end - 1 : end;
+    const record = this.#record;
+    const status = parser(decoder.decode(bytes.subarray(start, e)), record);
+    if (status === null) this.#engine.add(record, now);
+    else if (status !== SKIP) this.#engine.addInvalid(now);
+  }
+
+  /** Handles rows a worker parsed exactly as {@linkcode line} would have handled their lines. */
+  rows(source: number, batch: RecordBatch, dictionaries: BatchDictionaries): void {
+    const record = this.#batchRecord;
+    const engine = this.#engine;
+    const kind = batch.kind;
+    // One clock reading for a whole region.
+    this.#fresh = false;
+    const now = this.#now();
+    this.#lines += batch.rows;
+    for (let i = 0; i < batch.rows; i++) {
+      const k = kind[i];
+      if (k === ROW_RECORD) {
+        dictionaries.fill(batch, i, record);
+        engine.add(record, now);
+      } else if (k === ROW_INVALID) engine.addInvalid(now);
+      else this.notice({ kind: "oversized", path: this.#o.paths[source] ?? "" });
+    }
+  }
+
+  /** An over-long line is a bad line like any other: counted in "invalid", in its place. */
+  notice(notice: SourceNotice): void {
+    if (notice.kind === "oversized") this.#engine.addInvalid(this.#now());
+    this.#o.onNotice?.(notice);
+  }
+
+  bytesRead(_source: number, n: number): void {
+    this.#bytes += n;
+  }
+
+  /** A burst of reading ended: detect from what is held, if anything; read the clock afresh next. */
+  endBatch(): void {
+    this.#fresh = false;
+    if (this.#parser === undefined && this.#heldNonEmpty > 0) this.#detect(false);
+  }
+
+  /** The machine clock moved on (the loop's tick): the next line reads it afresh. */
+  tick(): void {
+    this.#fresh = false;
+  }
+
+  /** End of input: the held lines are all there will be. */
+  finish(): void {
+    if (this.#parser === undefined && this.#heldNonEmpty > 0) this.#detect(true);
+  }
+
+  /**
+   * How a parallel replay may parse the regions after the first: undefined while the format is
+   * unknown, and when the records so far brought more distinct hosts and sections than half their
+   * number (a log of a new client or path on most lines: workers would hand back a new string on most
+   * rows, and cost more than they save). Byte formats' workers translate into the run's dictionary.
+   */
+  regionSpec(): RegionPlanSpec | undefined {
+    const custom = this.#o.custom;
+    if (custom !== undefined) return { spec: { logFormat: custom.logFormat } };
+    const format = this.#format;
+    if (format === undefined) return undefined;
+    const p = this.#byteParser;
+    if (p === undefined) return { spec: { format } };
+    if (p.hosts.size + p.sections.size > this.#records / 2) return undefined;
+    return { spec: { format }, keys: this.#o.dictionary };
+  }
+
+  #hold(copy: Uint8Array): void {
+    this.#held.push(copy);
+    if (decoder.decode(copy).trim() !== "") this.#heldNonEmpty++;
+    if (this.#heldNonEmpty >= DETECT_MIN_LINES) this.#detect(false);
+  }
+
+  #detect(final: boolean): void {
+    const lines = this.#held.map((b) => {
+      const e = b.length > 0 && b[b.length - 1] === CR ? b.length - 1 : b.length;
+      return decoder.decode(b.subarray(0, e));
+    });
+    const format = detectFormat(lines);
+    if (format === undefined) {
+      if (final || this.#heldNonEmpty >= DETECT_MAX_LINES) {
+        throw new UnknownFormatError(
+          (this.#heldNonEmpty === 1
+            ? "its first line matches"
+            : `its first ${this.#heldNonEmpty} lines match`) +
+            ` none of the formats ${FORMATS.join(", ")} (name one with --format)`,
+        );
+      }
+      return;
+    }
+    this.#use(format);
+    this.#o.onDetect?.(format);
+    const held = this.#held;
+    this.#held = [];
+    // They are counted at the time they were held: this burst's.
+    for (const b of held) this.#parse(b, 0, b.length, this.#arrival);
+  }
+
+  #use(format: FormatName): void {
+    this.#format = format;
+    this.#parser = parserFor(format);
+    if (format === "clf" || format === "combined") {
+      this.#byteParser = new ClfByteParser(this.#o.dictionary);
+    }
+  }
+}
+
+const CR = 13;

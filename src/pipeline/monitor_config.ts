@@ -1,0 +1,51 @@
+/** What `monilog monitor` was asked to do, and the outside world it runs in. */
+import type { EngineOptions } from "../core/engine.ts";
+import type { Clock } from "../clock.ts";
+import type { LineOutput } from "../sinks/line_output.ts";
+import type { ProgressOutput } from "../sinks/progress_sink.ts";
+import type { FormatChoice } from "./line_processor.ts";
+
+/** Everything `monilog monitor` was asked to do. */
+export interface MonitorConfig {
+  /** Log path, or `-` for standard input. */
+  file: string;
+  format: FormatChoice;
+  /** An nginx `log_format` or Apache `LogFormat` string; overrides `format`. */
+  logFormat?: string;
+  /** Read what the file holds before following it. */
+  fromStart: boolean;
+  /** Read to the end, report and exit (replay). */
+  once: boolean;
+  /** Stop after this many seconds without a new line; 0 = never. */
+  idleTimeout: number;
+  /** Threads that parse a replay; 1 reads it in one pass. */
+  jobs: number;
+  /** Region size of a parallel replay (tests make it tiny, so lines fall across regions). */
+  chunkBytes?: number;
+  /** JSON lines instead of text. */
+  json: boolean;
+  /** Also append every report and alert line to this file. */
+  output?: string;
+  engine: EngineOptions;
+}
+
+/** The outside world, passed in so that tests and the composition root choose it. */
+export interface MonitorRuntime {
+  /** The machine clock and timers. */
+  clock: Clock;
+  /** Main output. */
+  stdout: LineOutput;
+  /** Diagnostics (one line each). */
+  stderr(line: string): void;
+  /** Colour the main output. */
+  color: boolean;
+  /** Standard input, for `--file -`. */
+  stdin(): ReadableStream<Uint8Array>;
+  /**
+   * Where a replay may draw its progress line, or undefined where it must not: standard error is not a
+   * terminal, or JSON goes to a pipe.
+   */
+  progress(json: boolean): ProgressOutput | undefined;
+  /** Calls `handler` on SIGINT or SIGTERM; returns a function that removes it. */
+  onStopSignal(handler: () => void): () => void;
+}

@@ -1,0 +1,125 @@
+/**
+ * The loop that pumps a pipeline: the source reads into the processor, the clock ticks the engine
+ * while the log is quiet and hands views to the sinks, and the run stops on end of input,
+ * --idle-timeout, a signal or the loss of every output — always reading what is already written and
+ * giving the summary first. It knows nothing of flags: the wiring (wiring.ts) built what it pumps.
+ */
+import type { Clock } from "../clock.ts";
+import type { MonitorEngine } from "../core/engine.ts";
+import type { FanOut } from "../sinks/fan_out.ts";
+import type { NoticeCounter } from "../sinks/notice_counter.ts";
+import type { MonitorView, SourceView } from "../sinks/sink.ts";
+import { SourceError } from "../source/source_error.ts";
+import type { LineProcessor } from "./line_processor.ts";
+import type { Source } from "./sources.ts";
+import { ReadRate } from "./read_rate.ts";
+
+/** How often the clock drives the engine and the views: well under the one-second promise. */
+export const TICK_MS = 250;
+
+/** Everything the loop pumps. */
+export interface Pipeline {
+  clock: Clock;
+  source: Source;
+  processor: LineProcessor;
+  engine: MonitorEngine;
+  sinks: FanOut;
+  notices: NoticeCounter;
+  /** The logs read, as named by the user. */
+  files: string[];
+  /** Stop after this many seconds without a new line; 0 = never. */
+  idleTimeout: number;
+  /** After the input ended, keep the sinks open until a stop signal (a page serving a replay). */
+  holdAfterEnd: boolean;
+  /** Calls `handler` on SIGINT or SIGTERM; returns a function that removes it. */
+  onStopSignal(handler: () => void): () => void;
+  /** Aborting it stops the run as a signal would (the wiring's sinks use it: the last output lost). */
+  stop: AbortController;
+  /** How long closing may wait for the sinks (a notifier's deliveries), ms. */
+  closeMs: number;
+}
+
+/** What ended the run, if it did not end well. */
+export interface PipelineOutcome {
+  /** The first failure of the source, the processor or the engine, if any. */
+  failure: unknown;
+}
+
+/** Runs the pipeline until its input ends or it is told to stop. */
+export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
+  const { clock, engine, processor, sinks, stop } = p;
+  let failure: unknown;
+  let ended = false;
+  const startedAt = clock.now();
+  const rate = new ReadRate();
+  const fail = (err: unknown) => {
+    failure ??= err;
+    stop.abort();
+  };
+  const view = (): MonitorView => {
+    const now = clock.now();
+    const source: SourceView = {
+      files: p.files,
+      format: processor.format,
+      mode: p.source.mode,
+      lines: processor.lines,
+      bytes: processor.bytes,
+      bytesTotal: p.source.bytesTotal,
+      linesPerSecond: rate.perSecond(now, processor.lines),
+      startedAt,
+      ended,
+      notices: p.notices.counts(),
+    };
+    return { wallMs: now, source, engine: engine.view() };
+  };
+  const tick = () => {
+    if (failure !== undefined) return;
+    try {
+      processor.tick();
+      const now = clock.now();
+      if (p.source.mode === "follow") engine.tick(now);
+      const last = processor.lastLineAt ?? startedAt;
+      if (p.idleTimeout > 0 && now - last >= p.idleTimeout * 1000) stop.abort();
+      if (sinks.wantsViews) sinks.view(view());
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const removeSignal = p.onStopSignal(() => stop.abort());
+  const stopTicking = clock.every(TICK_MS, tick);
+  try {
+    await p.source.read(processor, stop.signal);
+  } catch (err) {
+    fail(err);
+  } finally {
+    stopTicking();
+  }
+  ended = true;
+  try {
+    if (failure === undefined) processor.finish();
+    // A source that failed part-way still gets its summary; one that failed before a record came
+    // (missing, a directory, unreadable) gets none, as a summary of nothing is noise beside the error;
+    // nor does an unknown format, nor a run whose every output is gone.
+    const partWay = failure instanceof SourceError && engine.newest !== undefined;
+    if ((failure === undefined || partWay) && sinks.outputsLeft > 0) engine.finish();
+    if (sinks.wantsViews) sinks.view(view());
+  } catch (err) {
+    failure ??= err;
+  }
+  // The stop-signal handler is still in place: it ends the hold.
+  if (p.holdAfterEnd && failure === undefined && sinks.outputsLeft > 0) {
+    await untilAborted(stop.signal);
+  }
+  removeSignal();
+  await sinks.close(p.closeMs);
+  return { failure };
+}
+
+/** Resolves when `signal` aborts (at once if it already did). */
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * The sources behind one interface: a file followed like `tail -F`, a file replayed (in parallel where
+ * that pays), standard input, or a named pipe — each reads into a RowConsumer until its input ends or
+ * the signal aborts.
+ */
+import type { Clock } from "../clock.ts";
+import { followFile, isPipe, readPipe, readStream } from "../source/mod.ts";
+import { replayFile, type RowConsumer } from "../replay/replay_file.ts";
+
+/** Something that reads lines into a consumer. */
+export interface Source {
+  /** "follow" for a live log, "replay" for one read to its end. */
+  readonly mode: "follow" | "replay";
+  /** Bytes the input holds, when known in advance (a file replayed). */
+  readonly bytesTotal: number | undefined;
+  /** Reads until the input ends or `signal` aborts. */
+  read(consumer: RowConsumer, signal: AbortSignal): Promise<void>;
+}
+
+/** How to read `file`. */
+export interface SourceChoice {
+  file: string;
+  once: boolean;
+  fromStart: boolean;
+  jobs: number;
+  chunkBytes?: number;
+  clock: Clock;
+  stdin(): ReadableStream<Uint8Array>;
+}
+
+/** The source for `file`: `-` is standard input, a named pipe is read like it, else a file. */
+export function chooseSource(c: SourceChoice): Source {
+  // A stream is live unless --once says it is a replay (`tail -F x | monilog --file -`).
+  const streamMode = c.once ? "replay" : "follow";
+  if (c.file === "-") {
+    return {
+      mode: streamMode,
+      bytesTotal: undefined,
+      read: (consumer, signal) => readStream(c.stdin(), { consumer, signal }),
+    };
+  }
+  // A named pipe is read like standard input, with or without --once: to its writers' end.
+  if (isPipe(c.file)) {
+    return {
+      mode: streamMode,
+      bytesTotal: undefined,
+      read: (consumer, signal) => readPipe(c.file, { consumer, signal }),
+    };
+  }
+  if (c.once) {
+    return {
+      mode: "replay",
+      bytesTotal: fileSize(c.file),
+      read: (consumer, signal) =>
+        replayFile(c.file, { consumer, signal, jobs: c.jobs, chunkBytes: c.chunkBytes }),
+    };
+  }
+  return {
+    mode: "follow",
+    bytesTotal: undefined,
+    read: (consumer, signal) =>
+      followFile(c.file, { consumer, signal, clock: c.clock, fromStart: c.fromStart }),
+  };
+}
+
+function fileSize(path: string): number | undefined {
+  try {
+    return Deno.statSync(path).size;
+  } catch {
+    return undefined; // the reader reports why the file cannot be read
+  }
+}

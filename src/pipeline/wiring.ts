@@ -1,0 +1,170 @@
+/**
+ * The wiring: turns what `monilog monitor` was asked (MonitorConfig) into a pipeline — the run's
+ * dictionary, the engine, the sinks in delivery order, the processor and the source — and runs it.
+ * It reads top to bottom; a new output is one more sink in `buildSinks`.
+ */
+import { MonitorEngine } from "../core/engine.ts";
+import type { MonitorEvent } from "../core/events.ts";
+import { RuntimeFailure } from "../errors.ts";
+import { logFormatParser } from "../parse/mod.ts";
+import { RunDictionary } from "../parse/run_dictionary.ts";
+import { EventLineSink } from "../sinks/event_line_sink.ts";
+import { FanOut } from "../sinks/fan_out.ts";
+import { appendFileOutput, OutputClosed } from "../sinks/line_output.ts";
+import { NoticeCounter } from "../sinks/notice_counter.ts";
+import { NoticeLogSink } from "../sinks/notice_log_sink.ts";
+import { ProgressSink } from "../sinks/progress_sink.ts";
+import type { Sink } from "../sinks/sink.ts";
+import { escapeControl } from "../sinks/escape.ts";
+import { describeIoError } from "../errors.ts";
+import { SourceError } from "../source/source_error.ts";
+import { LineProcessor, UnknownFormatError } from "./line_processor.ts";
+import type { MonitorConfig, MonitorRuntime } from "./monitor_config.ts";
+import { type Pipeline, runPipeline } from "./run_pipeline.ts";
+import { chooseSource } from "./sources.ts";
+import { withFileCounts } from "./summary_files.ts";
+
+/** How long the end of a run may wait for its sinks (a notifier's last deliveries), ms. */
+const CLOSE_MS = 5000;
+
+/** Runs `monilog monitor` as `config` says, in the world `rt` gives. */
+export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Promise<void> {
+  const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
+  const failures: string[] = [];
+  const { pipeline, quietStop } = buildPipeline(config, rt, failures);
+  if (pipeline.source.mode === "follow" && !config.json) {
+    rt.stderr(
+      `monilog: following ${label}; alert above ${config.engine.threshold} req/s over ` +
+        `${config.engine.window} s; Ctrl-C prints the summary`,
+    );
+  }
+  const { failure } = await runPipeline(pipeline);
+  if (failure instanceof SourceError) throw new RuntimeFailure(failure.message);
+  if (failure instanceof UnknownFormatError) {
+    throw new RuntimeFailure(`Cannot recognise the log format of ${label}: ${failure.message}`);
+  }
+  if (failure !== undefined) throw failure;
+  // A failed output was said at once; the exit code still says the run did not go well, unless the
+  // only thing that happened is that standard output's reader went away (`monilog … | head`).
+  if (failures.length > 0 && !quietStop()) throw new RuntimeFailure(failures[0], true);
+}
+
+/** Builds the pipeline for `config`; failed outputs are said on stderr and listed in `failures`. */
+export function buildPipeline(
+  config: MonitorConfig,
+  rt: MonitorRuntime,
+  failures: string[],
+): { pipeline: Pipeline; quietStop: () => boolean } {
+  const clock = rt.clock;
+  const stop = new AbortController();
+  const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
+
+  // 1. The sinks, in delivery order: the progress line first, so that it steps aside for reports.
+  const notices = new NoticeCounter();
+  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort() });
+  let stdoutClosed = false;
+  const fanOut = new FanOut(sinks, {
+    clock,
+    onFailure(sink, err) {
+      if (err instanceof OutputClosed) stdoutClosed = true;
+      else {
+        const message = err instanceof RuntimeFailure
+          ? err.message
+          : `${sink.name} failed: ${describeIoError(err)}`;
+        failures.push(message);
+        rt.stderr(`monilog: ${escapeControl(message)}`);
+      }
+      if (fanOut.outputsLeft === 0) stop.abort();
+    },
+  });
+
+  // 2. The run's dictionary and the engine, which speaks to the sinks.
+  const dictionary = new RunDictionary();
+  const emit = (event: MonitorEvent) => fanOut.event(withFileCounts(event, notices));
+  const engine = new MonitorEngine(config.engine, emit, {
+    keys: dictionary.keys,
+    windowTables: fanOut.wantsViews,
+    onSecond: fanOut.wantsSeconds ? (t, h, w) => fanOut.second(t, h, w) : undefined,
+  });
+
+  // 3. The processor: parses what the source reads and feeds the engine.
+  const custom = config.logFormat === undefined
+    ? undefined
+    : { parser: logFormatParser(config.logFormat), logFormat: config.logFormat };
+  const processor = new LineProcessor({
+    format: config.format,
+    custom,
+    engine,
+    dictionary,
+    clock,
+    paths: [config.file],
+    onDetect: (format) => {
+      if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
+    },
+    onNotice: (n) => fanOut.notice(n),
+  });
+
+  // 4. The source.
+  const source = chooseSource({
+    file: config.file,
+    once: config.once,
+    fromStart: config.fromStart,
+    jobs: config.jobs,
+    chunkBytes: config.chunkBytes,
+    clock,
+    stdin: rt.stdin,
+  });
+
+  const pipeline: Pipeline = {
+    clock,
+    source,
+    processor,
+    engine,
+    sinks: fanOut,
+    notices,
+    files: [config.file],
+    idleTimeout: config.idleTimeout,
+    holdAfterEnd: false,
+    onStopSignal: rt.onStopSignal,
+    stop,
+    closeMs: CLOSE_MS,
+  };
+  return { pipeline, quietStop: () => stdoutClosed };
+}
+
+/** What the sinks are built from. */
+interface SinkContext {
+  config: MonitorConfig;
+  rt: MonitorRuntime;
+  /** Counts the sources' notices (it is a sink too, and feeds the views and the summary). */
+  notices: NoticeCounter;
+  /** Stops the run as Ctrl-C would (a dashboard's `q`). */
+  requestStop: () => void;
+}
+
+/** The outputs `config` asks for, in the order they hear each event. */
+function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
+  const sinks: Sink[] = [];
+  const progress = config.once && config.file !== "-" ? rt.progress(config.json) : undefined;
+  if (progress !== undefined) sinks.push(new ProgressSink(progress));
+  sinks.push(
+    new EventLineSink({
+      name: "standard output",
+      out: rt.stdout,
+      json: config.json,
+      color: rt.color && !config.json,
+    }),
+  );
+  if (config.output !== undefined) {
+    sinks.push(
+      new EventLineSink({
+        name: `output file "${config.output}"`,
+        out: appendFileOutput(config.output),
+        json: config.json,
+        color: false,
+      }),
+    );
+  }
+  sinks.push(new NoticeLogSink(rt.stderr), notices);
+  return sinks;
+}

@@ -7,6 +7,8 @@ import { runMonitor } from "../pipeline/wiring.ts";
 import { numberOption } from "./option_parsers.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
+import { receiverFlags, receiverOptions } from "./receiver_options.ts";
+import { hasReceivers } from "../notify/receivers/mod.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
@@ -31,7 +33,7 @@ function defaultJobs(): number {
 
 /** Builds the `monitor` subcommand; `runtime` supplies the clock and the outside world. */
 export function monitorCommand(runtime: () => MonitorRuntime): Command {
-  return new Command("monitor")
+  const command = new Command("monitor")
     .description(
       "Follow an access log, print traffic statistics every interval, and alert when the average " +
         "request rate over the window goes above the threshold (and when it recovers).",
@@ -96,6 +98,7 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option("--json", "write events as JSON lines instead of text")
     .option("--output <path>", "also append every report and alert line to this file")
+    .option("--notify-replay", "with --once, send the replay's alerts to the receivers too")
     .addHelpText(
       "after",
       "\nExamples:\n" +
@@ -103,7 +106,8 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         "  monilog monitor --file - --format combined < access.log.1\n" +
         "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
         "  tail -F access.log | monilog monitor --file - --threshold 50\n" +
-        "  monilog monitor --file app.log --log-format '$remote_addr [$time_local] \"$request\" $status $request_time'\n",
+        "  monilog monitor --file app.log --log-format '$remote_addr [$time_local] \"$request\" $status $request_time'\n" +
+        "  monilog monitor --file access.log --alertmanager http://localhost:9093 --ntfy https://ntfy.sh/my-site\n",
     )
     .action(async (opts) => {
       if (opts.logFormat !== undefined) {
@@ -114,6 +118,8 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           throw err;
         }
       }
+      const rt = runtime();
+      const receivers = receiverFlags(opts as Record<string, unknown>, rt.notify?.pagerdutyUrl);
       const config: MonitorConfig = {
         file: opts.file,
         format: opts.format,
@@ -131,7 +137,13 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           late: opts.late,
           top: opts.top,
         },
+        notify: hasReceivers(receivers)
+          ? { receivers, replay: Boolean(opts.notifyReplay) }
+          : undefined,
       };
-      await runMonitor(config, runtime());
+      await runMonitor(config, rt);
     });
+  // The receiver flags (spec §8), shared with notify-test.
+  for (const option of receiverOptions()) command.addOption(option);
+  return command;
 }

@@ -47,6 +47,7 @@ export function describeNetworkError(err: unknown): string {
   }
   const text = err instanceof Error ? `${err.message} ${String(err.cause ?? "")}` : String(err);
   if (/refused/i.test(text)) return "connection refused";
+  if (/port \d+ (are|is) blocked/i.test(text)) return "port not allowed by the runtime";
   if (/dns|lookup|not known|ENOTFOUND|EAI_AGAIN/i.test(text)) return "host name not found";
   if (/timed? ?out/i.test(text)) return "timed out";
   if (/certificate|tls|ssl/i.test(text)) return "TLS failure";

@@ -85,10 +85,11 @@ export class NotifySink implements Sink {
     });
   }
 
+  /** Gives pending deliveries `deadlineMs` more (from now), then says what stayed undelivered. */
   async close(deadlineMs: number): Promise<void> {
     this.#stopRepeat?.();
     this.#stopRepeat = undefined;
-    const left = await this.#outbox.close(deadlineMs);
+    const left = await this.#outbox.close(this.#clock.now() + deadlineMs);
     this.#receiver.close?.();
     if (left.length > 0) {
       this.#warnLeft(left);

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { LineOutput } from "../sinks/line_output.ts";
 import type { ProgressOutput } from "../sinks/progress_sink.ts";
 import type { FormatChoice } from "./line_processor.ts";
+import type { NotifyConfig, NotifyEnvironment } from "../notify/notify_sinks.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
@@ -27,6 +28,8 @@ export interface MonitorConfig {
   /** Also append every report and alert line to this file. */
   output?: string;
   engine: EngineOptions;
+  /** Alert receivers (spec §8); none when absent. */
+  notify?: NotifyConfig;
 }
 
 /** The outside world, passed in so that tests and the composition root choose it. */
@@ -48,4 +51,6 @@ export interface MonitorRuntime {
   progress(json: boolean): ProgressOutput | undefined;
   /** Calls `handler` on SIGINT or SIGTERM; returns a function that removes it. */
   onStopSignal(handler: () => void): () => void;
+  /** Host name, jitter and test knobs for the notifiers; a plain default when absent (tests). */
+  notify?: NotifyEnvironment;
 }

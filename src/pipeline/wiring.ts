@@ -23,6 +23,7 @@ import type { MonitorConfig, MonitorRuntime } from "./monitor_config.ts";
 import { type Pipeline, runPipeline } from "./run_pipeline.ts";
 import { chooseSource } from "./sources.ts";
 import { withFileCounts } from "./summary_files.ts";
+import { notifySinks } from "../notify/notify_sinks.ts";
 
 /** How long the end of a run may wait for its sinks (a notifier's last deliveries), ms. */
 const CLOSE_MS = 5000;
@@ -166,5 +167,15 @@ function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
     );
   }
   sinks.push(new NoticeLogSink(rt.stderr), notices);
+  if (config.notify !== undefined) {
+    sinks.push(...notifySinks({
+      config: config.notify,
+      once: config.once,
+      file: config.file === "-" ? "standard input" : config.file,
+      clock: rt.clock,
+      env: rt.notify ?? { hostname: () => "localhost", random: Math.random, timeScale: 1 },
+      stderr: rt.stderr,
+    }));
+  }
   return sinks;
 }

@@ -62,11 +62,11 @@ export class LiveCli {
   readonly #pumps: Promise<void>[];
 
   /** Starts `monilog ARGS…`. */
-  constructor(args: string[]) {
+  constructor(args: string[], options: { env?: Record<string, string> } = {}) {
     this.#child = new Deno.Command(Deno.execPath(), {
       args: ["run", "-q", ...runtimeArgs(), "main.ts", ...args],
       cwd: REPO_ROOT,
-      env: cliEnv(),
+      env: cliEnv(options.env),
       clearEnv: true,
       stdin: "null",
       stdout: "piped",

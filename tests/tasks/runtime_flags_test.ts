@@ -20,11 +20,24 @@ Deno.test("the run tasks, the CLI tests and the compile task run monilog the sam
   // The CLI tests' helper, simulate and bench import runtimeArgs() (tests/_helpers/cli.ts).
 });
 
-Deno.test("monilog's permission set grants files and a few variables, nothing else", () => {
+Deno.test("monilog's permission set grants files, the network, the host name and a few variables", () => {
+  // net: the alert receivers (spec §8) post to URLs the user gives; sys hostname: every notification
+  // names its host. The two MONILOG_ variables are the notifiers' test knobs (README).
   deepEqual(config.permissions[PERMISSION_SET], {
     read: true,
     write: true,
-    env: ["TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "CI", "COLUMNS"],
+    net: true,
+    sys: ["hostname"],
+    env: [
+      "TZ",
+      "NO_COLOR",
+      "FORCE_COLOR",
+      "TERM",
+      "CI",
+      "COLUMNS",
+      "MONILOG_NOTIFY_TIME_SCALE",
+      "MONILOG_PAGERDUTY_URL",
+    ],
   });
 });
 

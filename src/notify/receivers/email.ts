@@ -43,10 +43,10 @@ export function emailTarget(value: string): EmailTarget {
   const from = url.searchParams.get("from") ?? "";
   const to = (url.searchParams.get("to") ?? "").split(",").map((a) => a.trim()).filter((a) => a);
   if (!ADDRESS.test(from)) {
-    throw new ReceiverUrlError(`--email: from= needs a mail address (${usage})`);
+    throw new ReceiverUrlError(`--email: from= needs a mail address; expected ${form}`);
   }
   if (to.length === 0 || !to.every((a) => ADDRESS.test(a))) {
-    throw new ReceiverUrlError(`--email: to= needs one or more mail addresses (${usage})`);
+    throw new ReceiverUrlError(`--email: to= needs one or more mail addresses; expected ${form}`);
   }
   return {
     secure: url.protocol === "smtps:",

@@ -5,7 +5,7 @@
 import { type HttpTarget, httpTarget, ReceiverUrlError } from "../http_target.ts";
 import type { Receiver } from "../receiver.ts";
 import { ALERTMANAGER_REPEAT_MS, alertmanagerReceiver } from "./alertmanager.ts";
-import { emailReceiver, emailTarget } from "./email.ts";
+import { emailReceiver, type EmailTarget, emailTarget } from "./email.ts";
 import { ntfyReceiver } from "./ntfy.ts";
 import { PAGERDUTY_EVENTS_URL, pagerdutyReceiver } from "./pagerduty.ts";
 import { slackReceiver } from "./slack.ts";
@@ -47,33 +47,53 @@ export function hasReceivers(flags: ReceiverFlags): boolean {
   return RECEIVER_KINDS.some((k) => flags[k].length > 0);
 }
 
+/** One receiver flag's value, checked: what buildReceivers needs to make it. */
+type ReceiverSpec =
+  | { kind: "alertmanager" | "webhook" | "slack" | "ntfy"; target: HttpTarget }
+  | { kind: "pagerduty"; key: string; endpoint: string }
+  | { kind: "email"; target: EmailTarget };
+
 /**
- * Checks every receiver flag and builds its receiver; throws ReceiverUrlError (a usage error) on the
- * first bad one. No connection is opened here.
+ * Checks every receiver flag; throws ReceiverUrlError (a usage error) on the first bad one, naming the
+ * flag and never the value (it may hold a secret).
  */
-export function buildReceivers(flags: ReceiverFlags, env: ReceiverEnvironment): Receiver[] {
-  const http = (flag: string, value: string): HttpTarget => httpTarget(`--${flag}`, flag, value);
-  const pagerdutyUrl = env.pagerdutyUrl ?? PAGERDUTY_EVENTS_URL;
-  if (flags.pagerduty.length > 0) {
-    http("MONILOG_PAGERDUTY_URL", pagerdutyUrl);
+export function checkReceivers(flags: ReceiverFlags, pagerdutyUrl?: string): ReceiverSpec[] {
+  const specs: ReceiverSpec[] = [];
+  for (const kind of ["alertmanager", "webhook", "slack", "ntfy"] as const) {
+    for (const v of flags[kind]) specs.push({ kind, target: httpTarget(`--${kind}`, kind, v) });
   }
-  return [
-    ...flags.alertmanager.map((v) =>
-      alertmanagerReceiver(
-        http("alertmanager", v),
-        env.now,
-        env.alertmanagerRepeatMs ?? ALERTMANAGER_REPEAT_MS,
-      )
-    ),
-    ...flags.webhook.map((v) => webhookReceiver(http("webhook", v), env.now)),
-    ...flags.slack.map((v) => slackReceiver(http("slack", v), env.now)),
-    ...flags.ntfy.map((v) => ntfyReceiver(http("ntfy", v), env.now)),
-    ...flags.pagerduty.map((key) => {
-      if (!/^[A-Za-z0-9_+=-]+$/.test(key)) {
-        throw new ReceiverUrlError("--pagerduty: expected an integration (routing) key");
-      }
-      return pagerdutyReceiver(key, pagerdutyUrl, env.now);
-    }),
-    ...flags.email.map((v) => emailReceiver(emailTarget(v), env.hostname)),
-  ];
+  for (const key of flags.pagerduty) {
+    if (!/^[A-Za-z0-9_+=-]+$/.test(key)) {
+      throw new ReceiverUrlError("--pagerduty: expected an integration (routing) key");
+    }
+    const endpoint = pagerdutyUrl ?? PAGERDUTY_EVENTS_URL;
+    httpTarget("MONILOG_PAGERDUTY_URL", "pagerduty", endpoint);
+    specs.push({ kind: "pagerduty", key, endpoint });
+  }
+  for (const v of flags.email) specs.push({ kind: "email", target: emailTarget(v) });
+  return specs;
+}
+
+/** Checks every receiver flag and builds its receiver. No connection is opened here. */
+export function buildReceivers(flags: ReceiverFlags, env: ReceiverEnvironment): Receiver[] {
+  return checkReceivers(flags, env.pagerdutyUrl).map((spec) => {
+    switch (spec.kind) {
+      case "alertmanager":
+        return alertmanagerReceiver(
+          spec.target,
+          env.now,
+          env.alertmanagerRepeatMs ?? ALERTMANAGER_REPEAT_MS,
+        );
+      case "webhook":
+        return webhookReceiver(spec.target, env.now);
+      case "slack":
+        return slackReceiver(spec.target, env.now);
+      case "ntfy":
+        return ntfyReceiver(spec.target, env.now);
+      case "pagerduty":
+        return pagerdutyReceiver(spec.key, spec.endpoint, env.now);
+      case "email":
+        return emailReceiver(spec.target, env.hostname);
+    }
+  });
 }

@@ -29,8 +29,8 @@ const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 
 /** Reads an `--email` value; errors never repeat it (it may hold a password). */
 export function emailTarget(value: string): EmailTarget {
-  const usage =
-    "--email: expected smtp[s]://[user:pass@]host[:port]?from=ADDRESS&to=ADDRESS[,ADDRESS]";
+  const form = "smtp[s]://[user:pass@]host[:port]?from=ADDRESS&to=ADDRESS[,ADDRESS]";
+  const usage = `--email: expected ${form}`;
   let url: URL;
   try {
     url = new URL(value);

@@ -24,7 +24,16 @@ Deno.test("monitor --webhook: one raised and one recovered through 500s and a Re
   const t0 = Math.floor(Date.now() / 1000) - 3600;
   const log = await oneEpisodeLog(t0);
   const cli = new LiveCli(
-    ["monitor", "--file", log, "--from-start", "--json", ...EPISODE_OPTIONS, "--webhook", `${server.url}/hook`],
+    [
+      "monitor",
+      "--file",
+      log,
+      "--from-start",
+      "--json",
+      ...EPISODE_OPTIONS,
+      "--webhook",
+      `${server.url}/hook`,
+    ],
     { env: { MONILOG_NOTIFY_TIME_SCALE: "0.01" } },
   );
   try {
@@ -52,7 +61,10 @@ Deno.test("monitor --webhook: one raised and one recovered through 500s and a Re
     }
     equal(gaps.at(-1)! >= 5000, true, `Retry-After: 5 kept: ${gaps}`);
     equal(gaps.at(-1)! < 6500, true, `and not much more: ${gaps}`);
-    await cli.waitForStderr("the failure line", (l) => l.some((x) => x.includes("delivered after")));
+    await cli.waitForStderr(
+      "the failure line",
+      (l) => l.some((x) => x.includes("delivered after")),
+    );
     const said = cli.stderrLines.filter((l) => l.includes("webhook 127.0.0.1"));
     equal(said.length, 2, said.join("\n"));
     equal(said[0].includes("delivery failed (HTTP 500); retrying"), true);
@@ -69,7 +81,17 @@ Deno.test("monitor --webhook: at exit, a bounded wait, then one line naming what
   const t0 = Math.floor(Date.now() / 1000) - 3600;
   const log = await oneEpisodeLog(t0);
   const cli = new LiveCli(
-    ["monitor", "--file", log, "--once", "--notify-replay", "--json", ...EPISODE_OPTIONS, "--webhook", `${server.url}/x`],
+    [
+      "monitor",
+      "--file",
+      log,
+      "--once",
+      "--notify-replay",
+      "--json",
+      ...EPISODE_OPTIONS,
+      "--webhook",
+      `${server.url}/x`,
+    ],
   );
   try {
     const started = Date.now();

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   /** The raw message: headers and body. */
   data: string;
   user: string | undefined;
+  /** The session had switched to TLS (STARTTLS) before the mail. */
+  secure: boolean;
 }
 
 /** The mail's text with quoted-printable undone (soft line breaks joined, =XX decoded). */
@@ -30,10 +32,11 @@ export class SmtpSink {
   readonly #server: SMTPServer;
   #port = 0;
 
-  private constructor(users?: Record<string, string>) {
+  private constructor(users?: Record<string, string>, tls?: { key: string; cert: string }) {
     this.#server = new SMTPServer({
-      // Plain SMTP on loopback: no certificate to make; STARTTLS is nodemailer's default when offered.
-      disabledCommands: users ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
+      // Plain SMTP unless a certificate is given; then STARTTLS is offered (and nodemailer takes it).
+      disabledCommands: [...(tls ? [] : ["STARTTLS"]), ...(users ? [] : ["AUTH"])],
+      ...(tls ?? {}),
       allowInsecureAuth: true,
       authOptional: users === undefined,
       logger: false,
@@ -52,6 +55,7 @@ export class SmtpSink {
             to: session.envelope.rcptTo.map((r) => r.address),
             data: new TextDecoder().decode(concat(chunks)),
             user: typeof session.user === "string" ? session.user : undefined,
+            secure: session.secure,
           });
           cb();
         });
@@ -59,9 +63,14 @@ export class SmtpSink {
     });
   }
 
-  /** Starts a server on a free loopback port. */
-  static async start(users?: Record<string, string>): Promise<SmtpSink> {
-    const sink = new SmtpSink(users);
+  /** Starts a server on a free loopback port (offering STARTTLS with `tls`). */
+  static async start(
+    users?: Record<string, string>,
+    tls?: { key: string; cert: string },
+  ): Promise<SmtpSink> {
+    const sink = new SmtpSink(users, tls);
+    // A client that gives up mid-handshake is the test's business, not an uncaught error.
+    sink.#server.on("error", () => {});
     await new Promise<void>((resolve, reject) => {
       sink.#server.once("error", reject);
       sink.#server.listen(0, "127.0.0.1", () => resolve());

@@ -9,7 +9,7 @@ import { headerFor } from "./line_format.ts";
 import { rotateFile, type RotateMode } from "./rotation.ts";
 
 /** A destination for lines. */
-export interface LineSink {
+export interface TrafficOutput {
   /** Writes all of `bytes`; false when the reader has gone (a closed pipe), so the run should stop. */
   write(bytes: Uint8Array): Promise<boolean>;
   /** Rotates the output as logrotate would; only files can. `time`: log time of the next line. */
@@ -23,13 +23,13 @@ export interface ByteWriter {
 }
 
 /** Opens `output` (`-` = `stdout`) for `format`, writing the header where the output is empty. */
-export async function openSink(
+export async function openTrafficOutput(
   output: string,
   format: FormatName,
   options: { stdout: ByteWriter; start: number },
-): Promise<LineSink> {
+): Promise<TrafficOutput> {
   if (output !== "-") return await OutputFile.open(output, format, options.start);
-  const sink = new StdoutSink(options.stdout);
+  const sink = new StdoutTraffic(options.stdout);
   // Standard output is a new, empty stream: a CSV written there (`-o - > x.csv`) gets its header too.
   const header = headerBytes(format, options.start);
   if (header) await sink.write(header);
@@ -41,7 +41,7 @@ function headerBytes(format: FormatName, time: number): Uint8Array | undefined {
   return header === undefined ? undefined : new TextEncoder().encode(header + "\n");
 }
 
-class StdoutSink implements LineSink {
+class StdoutTraffic implements TrafficOutput {
   constructor(readonly stdout: ByteWriter) {}
 
   async write(bytes: Uint8Array): Promise<boolean> {
@@ -63,7 +63,7 @@ class StdoutSink implements LineSink {
 }
 
 /** The output file, opened for appending; reopened after a rename rotation. */
-class OutputFile implements LineSink {
+class OutputFile implements TrafficOutput {
   #file: Deno.FsFile;
 
   private constructor(readonly path: string, readonly format: FormatName, file: Deno.FsFile) {

@@ -8,7 +8,7 @@
  */
 import type { FormatName } from "../record.ts";
 import { LineFormatter } from "./line_format.ts";
-import { type ByteWriter, type LineSink, openSink } from "./output.ts";
+import { type ByteWriter, openTrafficOutput, type TrafficOutput } from "./output.ts";
 import type { Phase } from "./profile.ts";
 import type { RotateMode } from "./rotation.ts";
 import { type SecondOfTraffic, synthesize } from "./traffic.ts";
@@ -71,7 +71,7 @@ export async function runGenerate(
   config: GenerateConfig,
   rt: GenerateRuntime,
 ): Promise<GenerateReport> {
-  const sink = await openSink(config.output, config.format, {
+  const sink = await openTrafficOutput(config.output, config.format, {
     stdout: rt.stdout,
     start: config.start,
   });
@@ -96,7 +96,7 @@ class Run {
   constructor(
     readonly config: GenerateConfig,
     readonly rt: GenerateRuntime,
-    readonly sink: LineSink,
+    readonly sink: TrafficOutput,
   ) {
     this.report = {
       lines: 0,

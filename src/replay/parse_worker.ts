@@ -1,9 +1,9 @@
 /**
- * The worker of a parallel replay: thin I/O around ChunkParser. It opens the log once, parses the
+ * The worker of a parallel replay: thin I/O around RegionParser. It opens the log once, parses the
  * regions it is given one after another (in the order given, which keeps its dictionaries' additions in
  * the order the main thread reads them), and posts each batch with its buffers transferred, not copied.
  */
-import { ChunkParser, type ParseSpec } from "./chunk_parser.ts";
+import { type ParseSpec, RegionParser } from "./region_parser.ts";
 import { type ColumnBuffers, columnBuffers, transferList } from "./record_batch.ts";
 import { sourceError } from "../source/source_error.ts";
 import type { ToWorker } from "./worker_messages.ts";
@@ -12,12 +12,11 @@ import type { ToWorker } from "./worker_messages.ts";
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
   postMessage(message: unknown, options?: { transfer?: ArrayBuffer[] }): void;
-  close(): void;
 };
 
 let path = "";
 let file: Deno.FsFile | undefined;
-let parser: ChunkParser | undefined;
+let parser: RegionParser | undefined;
 /** Buffers of consumed batches, given back by the main thread. */
 const spare: ColumnBuffers[] = [];
 // Messages are handled strictly one after another: a region's parse awaits reads.
@@ -30,25 +29,20 @@ scope.onmessage = (e) => {
 };
 
 async function handle(msg: ToWorker): Promise<void> {
-  if (msg.type === "close") {
-    file?.close();
-    scope.close();
-    return;
-  }
   try {
     if (msg.type === "init") {
       path = msg.path;
-      parser = new ChunkParser(msg.spec satisfies ParseSpec);
+      parser = new RegionParser(msg.spec satisfies ParseSpec);
       file = await Deno.open(path, { read: true });
       return;
     }
-    if (msg.type !== "chunk") return;
-    const batch = await parser!.parse(file!, msg.chunk, msg.from, msg.to, spare.pop());
+    if (msg.type !== "region") return;
+    const batch = await parser!.parse(file!, msg.region, msg.from, msg.to, spare.pop());
     scope.postMessage({ type: "batch", batch }, {
       transfer: transferList(columnBuffers(batch)),
     });
   } catch (err) {
-    const chunk = msg.type === "chunk" ? msg.chunk : -1;
-    scope.postMessage({ type: "error", chunk, reason: sourceError(path, err).reason });
+    const region = msg.type === "region" ? msg.region : -1;
+    scope.postMessage({ type: "error", region, reason: sourceError(path, err).reason });
   }
 }

@@ -21,17 +21,18 @@ export interface StringColumns<T> {
   section: T;
 }
 
-/** One chunk of the log, parsed. */
+/** One region of the log, parsed. */
 export interface RecordBatch {
-  /** Index of the chunk in the file. */
-  chunk: number;
-  /** Bytes of the log the chunk spans (for progress). */
-  bytes: number;
+  /** Index of the region in the file. */
+  region: number;
+  /** Bytes of the log the region spans (for progress). */
+  regionBytes: number;
   rows: number;
   kind: Uint8Array;
   time: Float64Array;
   status: Uint16Array;
-  size: Float64Array;
+  /** Response sizes (LogRecord.bytes). */
+  responseBytes: Float64Array;
   /** Response times in seconds, or null when no row has one. */
   duration: Float64Array | null;
   /** Per row: an id in the worker's dictionary, or -1-k for `extra[k]` (a value past its bound). */
@@ -51,7 +52,7 @@ export interface ColumnBuffers {
   kind: ArrayBuffer;
   time: ArrayBuffer;
   status: ArrayBuffer;
-  size: ArrayBuffer;
+  responseBytes: ArrayBuffer;
   host: ArrayBuffer;
   method: ArrayBuffer;
   section: ArrayBuffer;
@@ -65,7 +66,7 @@ export function columnBuffers(b: RecordBatch): ColumnBuffers {
     kind: buf(b.kind),
     time: buf(b.time),
     status: buf(b.status),
-    size: buf(b.size),
+    responseBytes: buf(b.responseBytes),
     host: buf(b.ids.host),
     method: buf(b.ids.method),
     section: buf(b.ids.section),
@@ -75,7 +76,7 @@ export function columnBuffers(b: RecordBatch): ColumnBuffers {
 
 /** The list to transfer (not copy) with `postMessage`. */
 export function transferList(c: ColumnBuffers): ArrayBuffer[] {
-  const list = [c.kind, c.time, c.status, c.size, c.host, c.method, c.section];
+  const list = [c.kind, c.time, c.status, c.responseBytes, c.host, c.method, c.section];
   if (c.duration !== null) list.push(c.duration);
   return list;
 }
@@ -94,7 +95,7 @@ export class BatchBuilder {
   #kind: Uint8Array;
   #time: Float64Array;
   #status: Uint16Array;
-  #size: Float64Array;
+  #responseBytes: Float64Array;
   #duration: Float64Array | null = null;
   #host: Int32Array;
   #method: Int32Array;
@@ -103,12 +104,12 @@ export class BatchBuilder {
   readonly #from: StringColumns<number>;
 
   /**
-   * Starts a batch for `chunk` with room for `capacity` rows (it grows if need be, but regions are of
+   * Starts a batch for `region` with room for `capacity` rows (it grows if need be, but regions are of
    * one size, so the previous batch's count is a good guess); the dictionaries' values from now on
    * will travel with it.
    */
   constructor(
-    readonly chunk: number,
+    readonly region: number,
     private readonly dictionaries: IdSource,
     capacity = 1024,
     reuse?: ColumnBuffers,
@@ -117,7 +118,7 @@ export class BatchBuilder {
       this.#kind = new Uint8Array(reuse.kind);
       this.#time = new Float64Array(reuse.time);
       this.#status = new Uint16Array(reuse.status);
-      this.#size = new Float64Array(reuse.size);
+      this.#responseBytes = new Float64Array(reuse.responseBytes);
       this.#host = new Int32Array(reuse.host);
       this.#method = new Int32Array(reuse.method);
       this.#section = new Int32Array(reuse.section);
@@ -127,7 +128,7 @@ export class BatchBuilder {
       this.#kind = new Uint8Array(n);
       this.#time = new Float64Array(n);
       this.#status = new Uint16Array(n);
-      this.#size = new Float64Array(n);
+      this.#responseBytes = new Float64Array(n);
       this.#host = new Int32Array(n);
       this.#method = new Int32Array(n);
       this.#section = new Int32Array(n);
@@ -140,7 +141,7 @@ export class BatchBuilder {
     const i = this.#row(ROW_RECORD);
     this.#time[i] = r.time;
     this.#status[i] = r.status;
-    this.#size[i] = r.bytes;
+    this.#responseBytes[i] = r.bytes;
     this.#host[i] = hostId >= 0 ? hostId : this.#extraId(r.host);
     this.#method[i] = methodId >= 0 ? methodId : this.#extraId(r.method);
     this.#section[i] = sectionId >= 0 ? sectionId : this.#extraId(r.section);
@@ -157,16 +158,16 @@ export class BatchBuilder {
    * The finished batch: views of the first `rows` rows, not copies (transferring a view hands over its
    * whole buffer at no cost). The builder must not be used afterwards.
    */
-  finish(bytes: number): RecordBatch {
+  finish(regionBytes: number): RecordBatch {
     const n = this.#rows;
     return {
-      chunk: this.chunk,
-      bytes,
+      region: this.region,
+      regionBytes,
       rows: n,
       kind: this.#kind.subarray(0, n),
       time: this.#time.subarray(0, n),
       status: this.#status.subarray(0, n),
-      size: this.#size.subarray(0, n),
+      responseBytes: this.#responseBytes.subarray(0, n),
       duration: this.#duration?.subarray(0, n) ?? null,
       ids: {
         host: this.#host.subarray(0, n),
@@ -194,7 +195,7 @@ export class BatchBuilder {
     this.#kind = grown(this.#kind, new Uint8Array(n));
     this.#time = grown(this.#time, new Float64Array(n));
     this.#status = grown(this.#status, new Uint16Array(n));
-    this.#size = grown(this.#size, new Float64Array(n));
+    this.#responseBytes = grown(this.#responseBytes, new Float64Array(n));
     this.#host = grown(this.#host, new Int32Array(n));
     this.#method = grown(this.#method, new Int32Array(n));
     this.#section = grown(this.#section, new Int32Array(n));
@@ -260,7 +261,7 @@ export class BatchDictionaries {
   fill(batch: RecordBatch, i: number, out: LogRecord): void {
     out.time = batch.time[i];
     out.status = batch.status[i];
-    out.bytes = batch.size[i];
+    out.bytes = batch.responseBytes[i];
     out.duration = batch.duration === null ? NaN : batch.duration[i];
     const ids = batch.ids;
     let local = ids.host[i];

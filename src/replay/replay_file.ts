@@ -11,7 +11,7 @@ import { lineStartAt, readRegion } from "../source/line_region.ts";
 import { openLog, readFileOnce } from "../source/read_once.ts";
 import { sourceError } from "../source/source_error.ts";
 import type { LineConsumer, SourceOptions } from "../source/source_options.ts";
-import { parsesInRegions, type ParseSpec } from "./chunk_parser.ts";
+import { parsesInRegions, type ParseSpec } from "./region_parser.ts";
 import type { BatchDictionaries, RecordBatch, RunKeys } from "./record_batch.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
@@ -180,15 +180,15 @@ async function consumeRegions(
   while (queue.length > 0 && !options.signal?.aborted) {
     const batch = await queue.shift()!;
     if (next < count) submit();
-    const dictionaries = pool.dictionariesFor(batch.chunk);
+    const dictionaries = pool.dictionariesFor(batch.region);
     dictionaries.learn(batch);
     const source = options.source ?? 0;
     options.consumer.rows(source, batch, dictionaries);
-    options.consumer.bytesRead(source, batch.bytes);
+    options.consumer.bytesRead(source, batch.regionBytes);
     const unkept = batch.extra.length;
     pool.recycle(batch);
     options.consumer.endBatch();
-    if (unkept > batch.rows * MAX_UNKEPT_SHARE && batch.chunk + 1 < count) return batch.chunk + 1;
+    if (unkept > batch.rows * MAX_UNKEPT_SHARE && batch.region + 1 < count) return batch.region + 1;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * increasing order and the main thread, reading batches in file order, always has a worker's new
  * dictionary values before the rows that use them.
  */
-import type { ParseSpec } from "./chunk_parser.ts";
+import type { ParseSpec } from "./region_parser.ts";
 import {
   BatchDictionaries,
   columnBuffers,
@@ -58,28 +58,28 @@ export class WorkerPool {
     }
   }
 
-  /** Asks for region `chunk`, the lines that start in [from, to); resolves with its batch. */
-  submit(chunk: number, from: number, to: number): Promise<RecordBatch> {
-    const w = chunk % this.#workers.length;
+  /** Asks for region `region`, the lines that start in [from, to); resolves with its batch. */
+  submit(region: number, from: number, to: number): Promise<RecordBatch> {
+    const w = region % this.#workers.length;
     const batch = new Promise<RecordBatch>((resolve, reject) => {
       if (this.#failure !== undefined) return reject(this.#failure);
-      this.#waiting[w].set(chunk, { resolve, reject });
+      this.#waiting[w].set(region, { resolve, reject });
     });
     // Awaited later, in file order; until then a failure must not count as unhandled.
     batch.catch(() => {});
-    this.#workers[w].postMessage({ type: "chunk", chunk, from, to } satisfies ToWorker);
+    this.#workers[w].postMessage({ type: "region", region, from, to } satisfies ToWorker);
     return batch;
   }
 
-  /** The dictionaries that the ids of region `chunk` refer to. */
-  dictionariesFor(chunk: number): BatchDictionaries {
-    return this.#dictionaries[chunk % this.#workers.length];
+  /** The dictionaries that the ids of region `region` refer to. */
+  dictionariesFor(region: number): BatchDictionaries {
+    return this.#dictionaries[region % this.#workers.length];
   }
 
   /** Gives a consumed batch's buffers back to the worker that made it; `batch` is unusable after. */
   recycle(batch: RecordBatch): void {
     const buffers = columnBuffers(batch);
-    this.#workers[batch.chunk % this.#workers.length].postMessage(
+    this.#workers[batch.region % this.#workers.length].postMessage(
       { type: "recycle", buffers } satisfies ToWorker,
       { transfer: transferList(buffers) },
     );
@@ -92,8 +92,8 @@ export class WorkerPool {
 
   #receive(waiting: Map<number, Waiting>, msg: FromWorker): void {
     if (msg.type === "batch") {
-      waiting.get(msg.batch.chunk)?.resolve(msg.batch);
-      waiting.delete(msg.batch.chunk);
+      waiting.get(msg.batch.region)?.resolve(msg.batch);
+      waiting.delete(msg.batch.region);
       return;
     }
     this.#fail(new SourceError(this.#path, msg.reason));

@@ -4,7 +4,7 @@
  * exactly once, and the alert and the recovery (driven by the machine clock once the writer stops) must
  * appear. Time is driven by the lines' timestamps, with a short window, so nothing sleeps for minutes.
  */
-import { equal } from "node:assert/strict";
+import { deepEqual, equal } from "node:assert/strict";
 import { clfLine, LiveCli, reportedHits } from "../_helpers/cli.ts";
 
 const T0 = 1_600_000_000;
@@ -123,6 +123,8 @@ Deno.test({
     equal(summary.type, "summary");
     equal(summary.hits, written, "every line counted exactly once");
     equal(summary.invalid, 0);
+    // The notice counter's figures: one rename, one truncation, one removal.
+    deepEqual(summary.files, { rotated: 1, truncated: 1, removed: 1, oversized: 0 });
     equal(reportedHits(cli.events), written, "every line reported in exactly one interval");
     await Deno.remove(dir, { recursive: true });
   },

@@ -1,10 +1,10 @@
 /**
- * ChunkParser against the single pass: whatever the log and however small the regions, the rows of
+ * RegionParser against the single pass: whatever the log and however small the regions, the rows of
  * all regions, in order, are the engine calls a single pass makes.
  */
 import { deepEqual, equal } from "node:assert/strict";
 import fc from "fast-check";
-import { ChunkParser, parsesInRegions, type ParseSpec } from "../../src/replay/chunk_parser.ts";
+import { parsesInRegions, type ParseSpec, RegionParser } from "../../src/replay/region_parser.ts";
 import {
   BatchDictionaries,
   ROW_INVALID,
@@ -41,7 +41,7 @@ function singlePass(bytes: Uint8Array, format: FormatName): Row[] {
 
 /** The same, from the regions of `size` bytes parsed one by one (as workers would, two of them). */
 async function inRegions(path: string, bytes: number, spec: ParseSpec, size: number) {
-  const parsers = [new ChunkParser(spec), new ChunkParser(spec)];
+  const parsers = [new RegionParser(spec), new RegionParser(spec)];
   const dictionaries = [new BatchDictionaries(), new BatchDictionaries()];
   const file = await Deno.open(path);
   const rows: Row[] = [];
@@ -98,7 +98,7 @@ const junk = fc.string({ maxLength: 30, unit: fc.constantFrom("x", " ", "[", '"'
 const tooLong = fc.constant("y".repeat(MAX_LINE + 5));
 
 for (const [format, valid] of [["combined", clfLine], ["csv", csvLine]] as const) {
-  Deno.test(`ChunkParser rows over every region equal the single pass (${format})`, async () => {
+  Deno.test(`RegionParser rows over every region equal the single pass (${format})`, async () => {
     const path = await Deno.makeTempFile({ prefix: "monilog-chunks-" });
     try {
       await fc.assert(

@@ -45,7 +45,7 @@ const decoder = new TextDecoder();
 const CR = 13;
 
 /** Parses regions of one log, keeping its dictionaries from region to region. */
-export class ChunkParser {
+export class RegionParser {
   readonly #spec: ParseSpec;
   #buffer: Uint8Array | undefined;
   readonly #bytes: ClfByteParser | undefined;
@@ -79,13 +79,13 @@ export class ChunkParser {
   }
 
   /**
-   * Parses region `chunk` of `file` — the lines that start in [from, to) — into a batch, in the
+   * Parses region `region` of `file` — the lines that start in [from, to) — into a batch, in the
    * buffers of a consumed batch if given. The last region has `to` = Infinity: it reads on to the end
    * of the file, however far it has grown since the regions were planned.
    */
   async parse(
     file: Deno.FsFile,
-    chunk: number,
+    region: number,
     from: number,
     to: number,
     reuse?: ColumnBuffers,
@@ -93,7 +93,7 @@ export class ChunkParser {
     // Regions hold about as many rows one after another: start a little above the last count.
     const span = Number.isFinite(to) ? to - from : READ_BUFFER_BYTES;
     const guess = this.#lastRows > 0 ? this.#lastRows + (this.#lastRows >> 3) : span >> 7;
-    const builder = new BatchBuilder(chunk, this.#ids, guess, reuse);
+    const builder = new BatchBuilder(region, this.#ids, guess, reuse);
     const splitter = new ByteLineSplitter({
       maxLineBytes: this.#spec.maxLineBytes,
       onOversized: () => builder.rejected(ROW_OVERSIZED),
@@ -108,10 +108,10 @@ export class ChunkParser {
     }
     const buffer = this.#buffer;
     const begin = await lineStartAt(file, from, buffer);
-    const region = await readRegion(file, begin, to, buffer, (c) => splitter.push(c, onLine));
+    const read = await readRegion(file, begin, to, buffer, (c) => splitter.push(c, onLine));
     // Only the region that meets the end of the file can hold a last line without its newline.
-    if (region.eof) splitter.flush(onLine);
-    const batch = builder.finish(region.end - begin);
+    if (read.eof) splitter.flush(onLine);
+    const batch = builder.finish(read.end - begin);
     this.#lastRows = batch.rows;
     return batch;
   }

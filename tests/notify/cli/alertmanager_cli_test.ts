@@ -2,8 +2,9 @@
  * `monitor --alertmanager` end to end: the real CLI follows a log that `monilog generate` writes in
  * real time — calm, a surge of 8 s, calm — and posts to a real Alertmanager (started here, no
  * gossip, resolve_timeout 2 s), whose webhook receiver is a server in this test. The re-post runs
- * every 300 ms (MONILOG_NOTIFY_TIME_SCALE=0.01 of 30 s) with endsAt 1.2 s ahead, so the alert can
- * only stay firing through the surge, longer than resolve_timeout, if the re-posts arrive.
+ * every 600 ms (MONILOG_NOTIFY_TIME_SCALE=0.02 of 30 s) with endsAt 2.4 s ahead, so the alert can
+ * only stay firing through the 8 s surge, longer than resolve_timeout and than endsAt, if the
+ * re-posts arrive (without them this test fails: tried).
  */
 import { deepEqual, equal } from "node:assert/strict";
 import { LiveCli, REPO_ROOT } from "../../_helpers/cli.ts";
@@ -34,7 +35,7 @@ Deno.test(
         "--alertmanager",
         am.url,
       ],
-      { env: { MONILOG_NOTIFY_TIME_SCALE: "0.01" } },
+      { env: { MONILOG_NOTIFY_TIME_SCALE: "0.02" } },
     );
     // 2 req/s for 3 s, 40 req/s for 8 s, 2 req/s for 30 s (stopped before).
     const generator = new Deno.Command(Deno.execPath(), {

@@ -16,13 +16,14 @@ export interface RecordedRequest {
   status: number;
 }
 
-/** What to answer: a status and headers. */
+/** What to answer: a status and headers; status 0 never answers (until the server closes). */
 export type Answer = { status: number; headers?: Record<string, string> };
 
 /** A recording HTTP server. */
 export class HttpRecorder {
   readonly requests: RecordedRequest[] = [];
   readonly #server: Deno.HttpServer<Deno.NetAddr>;
+  readonly #closing = Promise.withResolvers<void>();
 
   constructor(
     answer: (request: RecordedRequest, index: number) => Answer = () => ({ status: 200 }),
@@ -41,6 +42,10 @@ export class HttpRecorder {
         const a = answer(recorded, this.requests.length);
         recorded.status = a.status;
         this.requests.push(recorded);
+        if (a.status === 0) {
+          await this.#closing.promise;
+          return new Response("closing", { status: 503 });
+        }
         return new Response(a.status === 200 ? "ok" : "no", {
           status: a.status,
           headers: a.headers,
@@ -77,6 +82,7 @@ export class HttpRecorder {
   }
 
   async close(): Promise<void> {
+    this.#closing.resolve();
     await this.#server.shutdown();
   }
 }

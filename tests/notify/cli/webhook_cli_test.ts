@@ -5,7 +5,7 @@
  * receiver's Retry-After is kept to the second.
  */
 import { deepEqual, equal } from "node:assert/strict";
-import { LiveCli } from "../../_helpers/cli.ts";
+import { FIXTURES, LiveCli, runCli } from "../../_helpers/cli.ts";
 import { HttpRecorder } from "../../_helpers/http_recorder.ts";
 import { EPISODE_OPTIONS, oneEpisodeLog } from "./_logs.ts";
 
@@ -112,5 +112,44 @@ Deno.test("monitor --webhook: at exit, a bounded wait, then one line naming what
   } finally {
     await server.close();
     await Deno.remove(log);
+  }
+});
+
+Deno.test("monitor --webhook: a receiver that never answers holds up neither reading nor exit", async () => {
+  const server = new HttpRecorder(() => ({ status: 0 }));
+  try {
+    const started = Date.now();
+    const { code, stdout, stderr } = await runCli([
+      "monitor",
+      "--once",
+      "--notify-replay",
+      "--json",
+      "--file",
+      `${FIXTURES}sample_csv.txt`,
+      "--webhook",
+      `${server.url}/hang`,
+    ]);
+    const took = Date.now() - started;
+    equal(code, 0, stderr);
+    const events = stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    deepEqual(events.filter((e) => e.type !== "stats").map((e) => e.type), [
+      "alert",
+      "recover",
+      "alert",
+      "recover",
+      "summary",
+    ]);
+    // The bounded wait (5 s) and no more, though the one try in flight would wait 10 s.
+    equal(took < 9000, true, `took ${took} ms`);
+    equal(server.requests.length, 1, "one try in flight, nothing piled up behind it");
+    const left = stderr.split("\n").filter((l) => l.includes("left undelivered"));
+    equal(left.length, 1, stderr);
+    equal(
+      left[0].includes(": 4 notifications left undelivered: raised at 2019-02-07T21:12:36+00:00"),
+      true,
+      left[0],
+    );
+  } finally {
+    await server.close();
   }
 });

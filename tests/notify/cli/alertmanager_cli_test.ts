@@ -7,7 +7,7 @@
  * re-posts arrive (without them this test fails: tried).
  */
 import { deepEqual, equal } from "node:assert/strict";
-import { LiveCli, REPO_ROOT } from "../../_helpers/cli.ts";
+import { LiveCli, REPO_ROOT, runCli } from "../../_helpers/cli.ts";
 import { ALERTMANAGER, TestAlertmanager } from "../../_helpers/alertmanager.ts";
 import { needs } from "../../_helpers/requires.ts";
 import { runtimeArgs } from "../../../tasks/runtime_flags.ts";
@@ -115,6 +115,36 @@ Deno.test(
       await cli.stop();
       await am.stop();
       await Deno.remove(dir, { recursive: true });
+    }
+  }),
+);
+
+Deno.test(
+  needs("notify-test --alertmanager: a test alert that Alertmanager takes and routes", [
+    ALERTMANAGER,
+  ], async () => {
+    const am = await TestAlertmanager.start();
+    try {
+      const { code, stdout, stderr } = await runCli([
+        "notify-test",
+        "--alertmanager",
+        am.url,
+        "--file",
+        "/var/log/x.log",
+      ]);
+      equal(code, 0, stderr);
+      equal(stdout.trim(), `ok      alertmanager ${am.url.slice(7)}`);
+      const alerts = await am.alerts();
+      equal(alerts.length, 1);
+      deepEqual(alerts[0].labels, {
+        alertname: "MonilogNotifyTest",
+        host: Deno.hostname(),
+        file: "/var/log/x.log",
+      });
+      await am.hook.waitFor("the test notification", () => am.notifications().length >= 1);
+      equal(am.notifications()[0].status, "firing");
+    } finally {
+      await am.stop();
     }
   }),
 );

@@ -85,14 +85,17 @@ export class Outbox<T> {
   }
 
   /**
-   * Tries what is pending now (honouring a Retry-After), keeps to the schedule until `deadlineMs`
-   * (machine time), then stops; returns the labels of the essential items left undelivered.
+   * Tries what is pending now — unless the receiver asked for a wait (Retry-After) or has been
+   * failing for over a minute (then the 30 s rule holds to the end) — keeps to the schedule until
+   * `deadlineMs` (machine time), then stops; returns the labels of the essential items left
+   * undelivered.
    */
   async close(deadlineMs: number): Promise<string[]> {
     for (let i = this.#queue.length - 1; i >= 0; i--) {
       if (!this.#queue[i].essential && i > 0) this.#queue.splice(i, 1);
     }
-    this.#wake.abort();
+    const failingFor = this.#o.clock.now() - (this.#failingSince ?? Infinity);
+    if (failingFor < this.#o.policy.slowAfterMs) this.#wake.abort();
     const running = this.#running;
     if (running !== undefined) {
       const left = deadlineMs - this.#o.clock.now();

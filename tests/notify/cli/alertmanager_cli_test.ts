@@ -35,7 +35,7 @@ Deno.test(
         "--alertmanager",
         am.url,
       ],
-      { env: { MONILOG_NOTIFY_TIME_SCALE: "0.02" } },
+      { MONILOG_NOTIFY_TIME_SCALE: "0.02" },
     );
     // 2 req/s for 3 s, 40 req/s for 8 s, 2 req/s for 30 s (stopped before).
     const generator = new Deno.Command(Deno.execPath(), {

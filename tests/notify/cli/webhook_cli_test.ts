@@ -34,7 +34,7 @@ Deno.test("monitor --webhook: one raised and one recovered through 500s and a Re
       "--webhook",
       `${server.url}/hook`,
     ],
-    { env: { MONILOG_NOTIFY_TIME_SCALE: "0.01" } },
+    { MONILOG_NOTIFY_TIME_SCALE: "0.01" },
   );
   try {
     await server.waitFor("the recovery", () => server.accepted().length === 2, 20_000);

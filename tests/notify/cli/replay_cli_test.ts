@@ -99,3 +99,32 @@ Deno.test("a bad receiver flag exits 2 naming the flag, never its value", async 
     equal(stderr.trimEnd().split("\n").length, 1);
   }
 });
+
+Deno.test("monitor --pagerduty: trigger and resolve per episode, one dedup_key each, at MONILOG_PAGERDUTY_URL", async () => {
+  const server = new HttpRecorder(() => ({ status: 202 }));
+  try {
+    const { code, stderr } = await runCli(
+      ["monitor", "--once", "--notify-replay", "--file", SAMPLE, "--pagerduty", "R0UT1NGKEY"],
+      { env: { MONILOG_PAGERDUTY_URL: `${server.url}/v2/enqueue`, TZ: "Asia/Kolkata" } },
+    );
+    equal(code, 0, stderr);
+    const events = server.accepted() as Array<Record<string, unknown>>;
+    deepEqual(events.map((e) => e.event_action), ["trigger", "resolve", "trigger", "resolve"]);
+    equal(events[0].dedup_key, events[1].dedup_key);
+    equal(events[2].dedup_key, events[3].dedup_key);
+    equal(events[0].dedup_key === events[2].dedup_key, false);
+    for (const e of events) equal(e.routing_key, "R0UT1NGKEY");
+    const payload = events[0].payload as Record<string, unknown>;
+    // The line in the display zone (TZ): 21:12:36 UTC is 02:42:36 the next day in India.
+    equal(
+      payload.summary,
+      "High traffic generated an alert - hits = 1206, triggered at 2019-02-08T02:42:36+05:30 " +
+        "(10.05 req/s > 10 over 120 s)",
+    );
+    equal(payload.source, Deno.hostname());
+    equal(payload.component, SAMPLE);
+    equal(server.requests.every((r) => r.path === "/v2/enqueue"), true);
+  } finally {
+    await server.close();
+  }
+});

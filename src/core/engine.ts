@@ -11,6 +11,7 @@ import { RunTotals } from "./run_totals.ts";
 import type { KeyDictionary } from "./key_dictionary.ts";
 import type { AlertEvent, RecoverEvent, StatsEvent } from "./events.ts";
 import { RecentIntervals } from "./recent_intervals.ts";
+import { type GuardDecision, type HeldLine, TimeGuard } from "./time_guard.ts";
 import { type EngineView, type SpanTables, VIEW_ALERTS } from "./view.ts";
 
 /** Settings of the engine, all in seconds but the threshold (requests per second). */
@@ -50,7 +51,24 @@ export interface EngineWiring {
    * tables (costs a little per reported interval; off for a headless run).
    */
   windowTables?: boolean;
+  /** Hears what the engine has to say about the log's times: skewed lines, re-bases, disorder. */
+  onNotice?: (notice: EngineNotice) => void;
 }
+
+/** What the engine says about the log's times (the wiring prints it on standard error). */
+export type EngineNotice =
+  /** A lone line stamped far from the log's time, left out of the statistics. */
+  | { kind: "skewed"; line: number; time: number; logTime: number }
+  /** Log time jumped to lines that agree on a new time: back (re-based) or forward. */
+  | { kind: "jump"; line: number; from: number; to: number }
+  /**
+   * More than 1 % of the lines came after their interval was reported: the most any line trailed
+   * the newest (`lateness`, seconds), the --late that would have counted them, and their share.
+   */
+  | { kind: "disorder"; share: number; lateness: number; late: number };
+
+/** Records before disorder is judged while following (at the end of input it is judged anyway). */
+const DISORDER_SAMPLE = 5000;
 
 /** Rows each reported interval keeps for the window's tables. */
 const WINDOW_TABLE_ROWS = 50;
@@ -87,6 +105,15 @@ export class MonitorEngine {
   readonly #recent: RecentIntervals | undefined;
   #activeAlert: AlertEvent | undefined;
   #lastStats: StatsEvent | undefined;
+  readonly #guard: TimeGuard;
+  readonly #onNotice: EngineWiring["onNotice"];
+  /** Log time as the clock moved it while the log was quiet (tick), for judging far lines. */
+  #logNow = -Infinity;
+  #skewedSinceReport = 0;
+  /** Records counted in no interval (late past their interval's report), and the most any trailed. */
+  #maxLateness = 0;
+  #disorderSaid = false;
+  #jumpSaid = { back: false, forward: false };
 
   /** Creates an engine that sends its events to `emit`. */
   constructor(options: EngineOptions, emit: EmitEvent, wiring: EngineWiring = {}) {
@@ -98,6 +125,8 @@ export class MonitorEngine {
     this.#recent = wiring.windowTables
       ? new RecentIntervals(Math.ceil(options.window / options.interval) + 1)
       : undefined;
+    this.#guard = new TimeGuard(options.window + options.late);
+    this.#onNotice = wiring.onNotice;
   }
 
   /** True while in the alert state. */
@@ -110,8 +139,80 @@ export class MonitorEngine {
     return this.#window ? this.#maxSeen : undefined;
   }
 
-  /** Counts a parsed record that arrived when the machine clock read `wallMs`. */
-  add(record: LogRecord, wallMs = 0): void {
+  /**
+   * Counts a parsed record that arrived when the machine clock read `wallMs` (`line`: its line number,
+   * for what is said about it). A record stamped far from the log's time waits in the TimeGuard until
+   * the lines after it show whether it is skewed or the log's time moved.
+   */
+  add(record: LogRecord, wallMs = 0, line = 0): void {
+    if (this.#window !== undefined) {
+      const t = record.time;
+      const far = this.#guard.far;
+      const ref = this.#maxSeen;
+      if (t > Math.max(ref, this.#logNow) + far || t < ref - far) {
+        this.#lastArrival = wallMs;
+        const decision = this.#guard.hold(record, wallMs, line, ref);
+        if (decision !== undefined) this.#decide(decision);
+        return;
+      }
+      if (this.#guard.holding) {
+        this.#count(record, wallMs);
+        const skewed = this.#guard.normal();
+        if (skewed.length > 0) this.#decide({ skewed, accept: [] });
+        return;
+      }
+    }
+    this.#count(record, wallMs);
+  }
+
+  /** Applies what the guard decided about held lines. */
+  #decide(d: GuardDecision): void {
+    for (const h of d.skewed) this.#skew(h);
+    const first = d.accept[0];
+    if (first !== undefined) {
+      const back = d.rebaseTo !== undefined;
+      if (!this.#jumpSaid[back ? "back" : "forward"]) {
+        this.#jumpSaid[back ? "back" : "forward"] = true;
+        this.#onNotice?.({
+          kind: "jump",
+          line: first.line,
+          from: this.#maxSeen,
+          to: first.record.time,
+        });
+      }
+      if (back) this.#rebase(d.rebaseTo!);
+    }
+    for (const h of d.accept) this.#count(h.record, h.wallMs);
+  }
+
+  #skew(h: HeldLine): void {
+    this.#skewedSinceReport++;
+    this.#totals.skewed++;
+    this.#onNotice?.({ kind: "skewed", line: h.line, time: h.record.time, logTime: this.#maxSeen });
+  }
+
+  /**
+   * Log time goes back to `to` (a clock put back): what was seen so far is evaluated and its last,
+   * partial interval reported, then the window goes on from `to` with its counts, so that a surge
+   * that goes on across the step stays an alert and one that ends recovers as usual.
+   */
+  #rebase(to: number): void {
+    const win = this.#window!;
+    const o = this.#o;
+    if (this.#maxSeen > win.end) this.#advanceTo(this.#maxSeen);
+    this.#reportPartial();
+    for (const stats of this.#open.values()) this.#spare.push(stats);
+    this.#open.clear();
+    this.#cached = undefined;
+    win.rebase(to - 1 - o.late);
+    this.#maxSeen = to - 1 - o.late;
+    this.#logNow = -Infinity;
+    this.#nextReport = alignDown(to - o.late, o.interval);
+    this.#inEmptyRun = false;
+  }
+
+  /** Counts a record whose time is trusted. */
+  #count(record: LogRecord, wallMs: number): void {
     const t = record.time;
     this.#lastArrival = wallMs;
     this.#totals.add(record);
@@ -130,12 +231,29 @@ export class MonitorEngine {
     } else {
       // Late: it still counts in the window for the seconds that follow, never in what was reported.
       win.add(t);
-      this.#lateSinceReport++;
       this.#totals.late++;
       if (t >= this.#nextReport) this.#intervalOf(t).add(record);
-      else this.#totals.addOrphan(record, this.#keys);
+      else {
+        // It missed its interval: the report in progress counts it as late, so that the intervals'
+        // hits and late add up to the records read.
+        this.#lateSinceReport++;
+        this.#totals.unreported++;
+        this.#totals.addOrphan(record, this.#keys);
+        const lateness = this.#maxSeen - t;
+        if (lateness > this.#maxLateness) this.#maxLateness = lateness;
+        if (!this.#disorderSaid && this.#totals.hits >= DISORDER_SAMPLE) this.#judgeDisorder();
+      }
     }
     if (t > this.#maxSeen) this.#maxSeen = t;
+  }
+
+  /** Says once when more than 1 % of the records missed their interval. */
+  #judgeDisorder(): void {
+    const { unreported, hits } = this.#totals;
+    if (this.#disorderSaid || hits === 0 || unreported * 100 <= hits) return;
+    this.#disorderSaid = true;
+    const lateness = this.#maxLateness;
+    this.#onNotice?.({ kind: "disorder", share: unreported / hits, lateness, late: lateness });
   }
 
   /** Counts a line that could not be parsed. */
@@ -153,6 +271,7 @@ export class MonitorEngine {
     const win = this.#window;
     if (win === undefined || this.#lastArrival === undefined) return;
     const now = this.#maxSeen + Math.floor((wallMs - this.#lastArrival) / 1000);
+    this.#logNow = now;
     const final = now - 1 - this.#o.late;
     if (final > win.end) this.#advanceTo(final);
   }
@@ -164,19 +283,13 @@ export class MonitorEngine {
   finish(): void {
     const win = this.#window;
     if (win !== undefined) {
+      this.#decide(this.#guard.finish(this.#maxSeen));
       if (this.#maxSeen > win.end) this.#advanceTo(this.#maxSeen);
-      const stats = this.#open.get(this.#nextReport);
-      const partialLength = win.end + 1 - this.#nextReport;
-      if (partialLength > 0 && (stats || this.#invalidSinceReport || this.#lateSinceReport)) {
-        this.#flushQuiet();
-        this.#emitStats(stats ?? this.#stats(this.#nextReport), {
-          end: win.end + 1,
-          partial: true,
-        });
-      }
+      this.#reportPartial();
     }
+    this.#judgeDisorder();
     this.#flushQuiet();
-    this.#emit(this.#totals.toEvent(this.#o.top, this.#alerting));
+    this.#emit(this.#totals.toEvent(this.#o.top, this.#alerting, this.#keys));
   }
 
   /**
@@ -211,6 +324,19 @@ export class MonitorEngine {
       windowTables: recent,
       run: this.#totals.view(top, this.#keys),
     };
+  }
+
+  /** Reports the interval in progress up to the last evaluated second, if it holds anything. */
+  #reportPartial(): void {
+    const win = this.#window!;
+    const stats = this.#open.get(this.#nextReport);
+    const partialLength = win.end + 1 - this.#nextReport;
+    const counters = this.#invalidSinceReport || this.#lateSinceReport || this.#skewedSinceReport;
+    if (partialLength > 0 && (stats || counters)) {
+      this.#flushQuiet();
+      this.#emitStats(stats ?? this.#stats(this.#nextReport), { end: win.end + 1, partial: true });
+      this.#nextReport = win.end + 1;
+    }
   }
 
   #intervalOf(t: number): IntervalStats {
@@ -291,7 +417,8 @@ export class MonitorEngine {
   /** Reports the interval starting at `start`, whose last second has just been evaluated. */
   #report(start: number): void {
     const stats = this.#open.get(start);
-    if (stats === undefined && this.#invalidSinceReport === 0 && this.#lateSinceReport === 0) {
+    const counters = this.#invalidSinceReport || this.#lateSinceReport || this.#skewedSinceReport;
+    if (stats === undefined && !counters) {
       this.#reportEmpty(1);
       return;
     }
@@ -343,6 +470,7 @@ export class MonitorEngine {
     const event = stats.toEvent(this.#o.top, {
       invalid: this.#invalidSinceReport,
       late: this.#lateSinceReport,
+      skewed: this.#skewedSinceReport,
       ...extra,
     }, this.#keys);
     this.#recent?.add(stats.snapshot(WINDOW_TABLE_ROWS, this.#keys));
@@ -351,6 +479,7 @@ export class MonitorEngine {
     this.#spare.push(stats);
     this.#invalidSinceReport = 0;
     this.#lateSinceReport = 0;
+    this.#skewedSinceReport = 0;
     this.#emit(event);
   }
 

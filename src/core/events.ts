@@ -48,8 +48,13 @@ export interface StatsEvent {
   latency?: LatencySummary;
   /** Lines that could not be parsed since the previous report. */
   invalid: number;
-  /** Lines stamped at or before an already evaluated second, since the previous report. */
+  /**
+   * Records that arrived since the previous report stamped in an interval already reported: they
+   * missed it, and no interval counts them (so the intervals' hits and late add up to the records).
+   */
   late: number;
+  /** Lines stamped far from the log's time, left out of the statistics (spec §5), since the last report. */
+  skewed: number;
   /** True for the last, incomplete interval reported at the end of input or on exit. */
   partial: boolean;
 }
@@ -102,10 +107,25 @@ export interface SummaryEvent {
   hits: number;
   bytes: number;
   invalid: number;
+  /** Records stamped at or before a second already evaluated (still counted in the window). */
   late: number;
+  /** Of those, the records that missed their interval: no interval counts them. */
+  unreported: number;
+  /** Lines stamped far from the log's time, left out of the statistics (spec §5). */
+  skewed: number;
   /** Top sections over the run (bounded: see RunTotals; `error` 0 means exact). */
   sections: ApproxRanked[];
+  /** Hits by status code over the run. */
+  status: Record<string, number>;
   statusClasses: Record<string, number>;
+  /** Top clients over the run (bounded like sections). */
+  clients: Ranked[];
+  /** Distinct clients over the run: exact while `clientCountError` is 0, else an estimate. */
+  clientCount: number;
+  /** The estimate's standard error, as a share (0.008 = ±0.8 %); 0 when exact. */
+  clientCountError: number;
+  /** Hits by method over the run. */
+  methods: Record<string, number>;
   /** Response-time percentiles (ms) over the run, when the format carries response times. */
   latency?: LatencySummary;
   /** Every alert and recovery, in order. */

@@ -89,7 +89,7 @@ export class IntervalStats {
   /** Renders the interval as a stats event with `top` rows per table, ids named by `keys`. */
   toEvent(
     top: number,
-    counters: { invalid: number; late: number; end?: number; partial?: boolean },
+    counters: { invalid: number; late: number; skewed: number; end?: number; partial?: boolean },
     keys: KeyDictionary,
   ): StatsEvent {
     return {
@@ -111,6 +111,7 @@ export class IntervalStats {
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       invalid: counters.invalid,
       late: counters.late,
+      skewed: counters.skewed,
       partial: counters.partial ?? false,
     };
   }

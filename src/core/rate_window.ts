@@ -82,6 +82,16 @@ export class RateWindow {
     this.#end = end;
   }
 
+  /**
+   * Moves the window to end at `end`, keeping its counts: the last W seconds count as the W seconds
+   * before `end` (log time re-based by a clock put back). Valid when nothing is pending beyond the
+   * current end, as after evaluating every second seen.
+   */
+  rebase(end: number): void {
+    // Counts are kept relative to #endSlot: moving #end alone shifts them all.
+    this.#end = end;
+  }
+
   #slot(t: number): number {
     const s = this.#endSlot + (t - this.#end);
     return s >= this.#size ? s - this.#size : s < 0 ? s + this.#size : s;

@@ -3,6 +3,7 @@ import { IdTally } from "./id_tally.ts";
 import type { KeyTable } from "./key_table.ts";
 import { SpaceSaving } from "./space_saving.ts";
 import { byHitsThenKey } from "./tally.ts";
+import { DistinctCount } from "./distinct_count.ts";
 
 /**
  * A keyed field over the whole run (clients, methods), merged from each reported interval's table:
@@ -12,25 +13,44 @@ import { byHitsThenKey } from "./tally.ts";
 export class RunKeyTable {
   readonly ids = new IdTally();
   readonly strings: SpaceSaving;
+  /** Distinct values counted by string (ids are distinct by construction). */
+  readonly #distinct = new DistinctCount();
+  /** What merge() hands to KeyTable.addTo: strings go to the heavy hitters and the distinct count. */
+  readonly #into: { ids: IdTally; strings: { add(key: string, hits: number): void } };
 
   constructor(readonly capacity: number) {
-    this.strings = new SpaceSaving(capacity);
+    const strings = this.strings = new SpaceSaving(capacity);
+    const distinct = this.#distinct;
+    this.#into = {
+      ids: this.ids,
+      strings: {
+        add(key, hits) {
+          strings.add(key, hits);
+          distinct.add(key);
+        },
+      },
+    };
   }
 
   /** Adds an interval's counts. */
   merge(table: KeyTable): void {
-    table.addTo(this);
+    table.addTo(this.#into);
   }
 
   /** Counts one value outside any interval (a late record whose interval was reported). */
   add(id: number, key: string): void {
     if (id >= 0) this.ids.add(id);
-    else this.strings.add(key);
+    else this.#into.strings.add(key, 1);
   }
 
-  /** Distinct keys: exact for ids; for strings, exact until the counter filled up. */
+  /** Distinct keys: exact for ids, and for strings until the distinct count turns to an estimate. */
   get size(): number {
-    return this.ids.size + this.strings.size;
+    return this.ids.size + this.#distinct.count;
+  }
+
+  /** The standard error of `size` as a share (0 while exact). */
+  get sizeError(): number {
+    return this.#distinct.error;
   }
 
   /** True while every count is exact. */
@@ -42,12 +62,17 @@ export class RunKeyTable {
   top(n: number, name: (id: number) => string): Ranked[] {
     const byId = this.ids.top(n, name);
     if (this.strings.size === 0) return byId;
-    return [...byId, ...this.strings.top(n)].sort(byHitsThenKey).slice(0, n);
+    // A row counted by string carries its possible over-count only when there is one.
+    const byString = this.strings.top(n).map(({ key, hits, error }) =>
+      error > 0 ? { key, hits, error } : { key, hits }
+    );
+    return [...byId, ...byString].sort(byHitsThenKey).slice(0, n);
   }
 
   /** Every key with its count, keys in ascending order. */
   toRecord(name: (id: number) => string): Record<string, number> {
     const rows: Ranked[] = [...this.ids.entries(name), ...this.strings.top(this.capacity)];
+    // (toRecord keeps counts only: no over-count to carry.)
     const out: Record<string, number> = {};
     for (const r of rows.sort((a, b) => (a.key < b.key ? -1 : 1))) out[r.key] = r.hits;
     return out;

@@ -26,6 +26,8 @@ export class RunTotals {
   bytes = 0;
   invalid = 0;
   late = 0;
+  unreported = 0;
+  skewed = 0;
   start = Infinity;
   end = -Infinity;
   readonly sections = new SpaceSaving(SUMMARY_CAPACITY);
@@ -75,6 +77,7 @@ export class RunTotals {
       bytes: this.bytes,
       invalid: this.invalid,
       late: this.late,
+      skewed: this.skewed,
       sections: this.sections.top(top).map(({ key, hits, error }) =>
         error ? { key, hits, error } : { key, hits }
       ),
@@ -89,8 +92,8 @@ export class RunTotals {
     };
   }
 
-  /** Renders the summary event. */
-  toEvent(top: number, alerting: boolean): SummaryEvent {
+  /** Renders the summary event; `keys` names the ids of the client and method tables. */
+  toEvent(top: number, alerting: boolean, keys: KeyDictionary): SummaryEvent {
     const seen = this.hits > 0;
     return {
       type: "summary",
@@ -100,8 +103,15 @@ export class RunTotals {
       bytes: this.bytes,
       invalid: this.invalid,
       late: this.late,
+      unreported: this.unreported,
+      skewed: this.skewed,
       sections: this.sections.top(top),
+      status: this.status.byCode(),
       statusClasses: this.status.byClass(),
+      clients: this.clients.top(top, keys.host),
+      clientCount: this.clients.size,
+      clientCountError: this.clients.sizeError,
+      methods: this.methods.toRecord(keys.method),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       alerts: [...this.alerts],
       alerting,

@@ -84,6 +84,8 @@ export interface EngineView {
     invalid: number;
     /** Lines stamped at or before an already evaluated second. */
     late: number;
+    /** Lines stamped far from the log's time, left out of the statistics. */
+    skewed: number;
   };
 }
 

@@ -113,17 +113,17 @@ export class LineProcessor implements RowConsumer {
 
   /** Handles one line, `bytes[start, end)` (valid only during the call). */
   line(_source: number, bytes: Uint8Array, start: number, end: number): void {
-    this.#lines++;
-    this.#parse(bytes, start, end, this.#now());
+    this.#parse(bytes, start, end, this.#now(), ++this.#lines);
   }
 
-  #parse(bytes: Uint8Array, start: number, end: number, now: number): void {
+  /** Parses line number `n`, which arrived at `now`. */
+  #parse(bytes: Uint8Array, start: number, end: number, now: number, n: number): void {
     const fast = this.#byteParser;
     if (fast !== undefined) {
       const status = fast.parse(bytes, start, end, this.#byteRecord);
       if (status === null) {
         this.#records++;
-        this.#engine.add(this.#byteRecord, now);
+        this.#engine.add(this.#byteRecord, now, n);
       } else if (status !== SKIP) this.#engine.addInvalid(now);
       return;
     }
@@ -135,7 +135,7 @@ export class LineProcessor implements RowConsumer {
     const e = end > start && bytes[end - 1] === CR ? end - 1 : end;
     const record = this.#record;
     const status = parser(decoder.decode(bytes.subarray(start, e)), record);
-    if (status === null) this.#engine.add(record, now);
+    if (status === null) this.#engine.add(record, now, n);
     else if (status !== SKIP) this.#engine.addInvalid(now);
   }
 
@@ -147,12 +147,14 @@ export class LineProcessor implements RowConsumer {
     // One clock reading for a whole region.
     this.#fresh = false;
     const now = this.#now();
+    // Blank lines and headers leave no row: past the first region, line numbers may run short.
+    const first = this.#lines + 1;
     this.#lines += batch.rows;
     for (let i = 0; i < batch.rows; i++) {
       const k = kind[i];
       if (k === ROW_RECORD) {
         dictionaries.fill(batch, i, record);
-        engine.add(record, now);
+        engine.add(record, now, first + i);
       } else if (k === ROW_INVALID) engine.addInvalid(now);
       else this.notice({ kind: "oversized", path: this.#o.paths[source] ?? "" });
     }
@@ -229,7 +231,9 @@ export class LineProcessor implements RowConsumer {
     const held = this.#held;
     this.#held = [];
     // They are counted at the time they were held: this burst's.
-    for (const b of held) this.#parse(b, 0, b.length, this.#arrival);
+    held.forEach((b, i) =>
+      this.#parse(b, 0, b.length, this.#arrival, this.#lines - held.length + i + 1)
+    );
   }
 
   #use(format: FormatName): void {

@@ -16,6 +16,7 @@ import { NoticeLogSink } from "../sinks/notice_log_sink.ts";
 import { ProgressSink } from "../sinks/progress_sink.ts";
 import type { Sink } from "../sinks/sink.ts";
 import { escapeControl } from "../sinks/escape.ts";
+import { describeEngineNotice } from "../sinks/engine_notice_text.ts";
 import { describeIoError } from "../errors.ts";
 import { SourceError } from "../source/source_error.ts";
 import { LineProcessor, UnknownFormatError } from "./line_processor.ts";
@@ -24,6 +25,9 @@ import { type Pipeline, runPipeline } from "./run_pipeline.ts";
 import { chooseSource } from "./sources.ts";
 import { withFileCounts } from "./summary_files.ts";
 import { notifySinks } from "../notify/notify_sinks.ts";
+
+/** Skewed lines said one by one on standard error; the rest are only counted. */
+const MAX_SKEWED_SAID = 10;
 
 /** How long the end of a run may wait for its sinks (a notifier's last deliveries), ms. */
 const CLOSE_MS = 5000;
@@ -82,10 +86,21 @@ export function buildPipeline(
   // 2. The run's dictionary and the engine, which speaks to the sinks.
   const dictionary = new RunDictionary();
   const emit = (event: MonitorEvent) => fanOut.event(withFileCounts(event, notices));
+  let skewedSaid = 0;
   const engine = new MonitorEngine(config.engine, emit, {
     keys: dictionary.keys,
     windowTables: fanOut.wantsViews,
     onSecond: fanOut.wantsSeconds ? (t, h, w) => fanOut.second(t, h, w) : undefined,
+    onNotice: (n) => {
+      // A log of a million skewed lines must not print a million lines: the first few, then a count.
+      if (n.kind === "skewed" && ++skewedSaid > MAX_SKEWED_SAID) {
+        if (skewedSaid === MAX_SKEWED_SAID + 1) {
+          rt.stderr(`monilog: further lines stamped far from the log's time are counted as skewed`);
+        }
+        return;
+      }
+      rt.stderr(`monilog: ${describeEngineNotice(n, label)}`);
+    },
   });
 
   // 3. The processor: parses what the source reads and feeds the engine.

@@ -31,6 +31,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         ...(event.latency ? { latency: event.latency } : {}),
         invalid: event.invalid,
         late: event.late,
+        skewed: event.skewed,
         ...(event.partial ? { partial: true } : {}),
       };
     case "quiet":
@@ -48,8 +49,15 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         bytes: event.bytes,
         invalid: event.invalid,
         late: event.late,
+        unreported: event.unreported,
+        skewed: event.skewed,
         sections: ranked(event.sections, "section"),
+        status: event.status,
         statusClasses: event.statusClasses,
+        clients: ranked(event.clients, "client"),
+        clientCount: event.clientCount,
+        ...(event.clientCountError > 0 ? { clientCountError: event.clientCountError } : {}),
+        methods: event.methods,
         ...(event.latency ? { latency: event.latency } : {}),
         alerts: event.alerts.map((a) => ({ ...a, rate: round2(a.rate) })),
         alerting: event.alerting,

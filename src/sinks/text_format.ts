@@ -61,7 +61,7 @@ function formatStats(e: StatsEvent, c: Colors): string {
   const head = `${formatLogTime(e.start)} .. ${formatLogTime(e.end)}` +
     (e.partial ? ` (partial, ${span} s)` : "");
   if (e.hits === 0) {
-    const counters = e.invalid || e.late ? `  invalid ${e.invalid}  late ${e.late}` : "";
+    const counters = e.invalid || e.late || e.skewed ? `  ${countersText(e)}` : "";
     return c.dim(`${head}  no traffic${counters}`);
   }
   const classes = Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ");
@@ -76,7 +76,7 @@ function formatStats(e: StatsEvent, c: Colors): string {
     `  clients   ${rankedList(e.clients, e.clientCount, e.approximate)}`,
     `  methods   ${methods}`,
     ...(e.latency ? [`  latency   ${latencyText(e.latency)}`] : []),
-    `  invalid ${e.invalid}  late ${e.late}`,
+    `  ${countersText(e)}`,
   ];
   return lines.join("\n");
 }
@@ -99,12 +99,19 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
         `${e.hits} ${plural(e.hits, "hit")}  ${fixed2(e.hits / Math.max(1, span))} req/s  ` +
         formatBytes(e.bytes)
       : "  no requests read",
-    `  invalid ${e.invalid}  late ${e.late}`,
+    `  invalid ${e.invalid}  late ${e.late} (${e.unreported} in no interval)  skewed ${e.skewed}`,
   ];
   if (e.hits > 0) {
+    const classes = Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ");
+    const codes = byCount(e.status).slice(0, 8).map(([k, v]) => `${k} ${v}`).join("  ");
+    const distinct = e.clientCountError > 0
+      ? `about ${e.clientCount} distinct, ±${(e.clientCountError * 100).toFixed(1)} %`
+      : `${e.clientCount} distinct`;
     lines.push(`  sections  ${rankedList(e.sections, e.sections.length)}`);
+    lines.push(`  status    ${classes}   (${codes})`);
+    lines.push(`  clients   ${rankedList(e.clients, e.clients.length)}  (${distinct})`);
     lines.push(
-      `  status    ${Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ")}`,
+      `  methods   ${byCount(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ")}`,
     );
     if (e.latency) lines.push(`  latency   ${latencyText(e.latency)}`);
   }
@@ -135,6 +142,11 @@ function rankedList(rows: Ranked[], total: number, atLeast = false): string {
     .join("  ");
   if (total <= rows.length) return shown;
   return `${shown}  (+${total - rows.length}${atLeast ? " or more" : " more"})`;
+}
+
+/** `invalid 0  late 0  skewed 0`: the lines a report did not count, and why. */
+function countersText(e: StatsEvent): string {
+  return `invalid ${e.invalid}  late ${e.late}  skewed ${e.skewed}`;
 }
 
 /** `p50 12.3 ms  p90 45.6 ms  p99 120 ms`. */

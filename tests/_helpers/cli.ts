@@ -110,6 +110,30 @@ export class LiveCli {
     }
   }
 
+  /** The process id of the monitor. */
+  get pid(): number {
+    return this.#child.pid;
+  }
+
+  /**
+   * Waits until the process catches SIGTERM (its handler is installed: a signal sent earlier would
+   * end it before it could give its summary). Linux only: reads /proc/PID/status (through `cat`:
+   * Deno grants /proc only with every permission).
+   */
+  async handlesStop(timeoutMs = 15_000): Promise<void> {
+    await this.#until("a SIGTERM handler", () => {
+      try {
+        const out = new Deno.Command("cat", { args: [`/proc/${this.#child.pid}/status`] })
+          .outputSync();
+        const status = new TextDecoder().decode(out.stdout);
+        const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(status)?.[1] ?? "0";
+        return (BigInt(`0x${mask}`) & (1n << 14n)) !== 0n; // SIGTERM is signal 15
+      } catch {
+        return false;
+      }
+    }, timeoutMs);
+  }
+
   /** Sends `signal` and waits for the exit status and all output. */
   async stop(signal: Deno.Signal = "SIGTERM"): Promise<Deno.CommandStatus> {
     try {

@@ -154,7 +154,7 @@ Deno.test("monitor waiting for a named pipe's writer stops at SIGTERM with its s
     equal((await new Deno.Command("mkfifo", { args: [pipe] }).output()).code, 0);
     const cli = new LiveCli(["monitor", "--file", pipe, "--json"]);
     // No writer ever comes: the monitor waits in the pipe's open until it is told to stop.
-    await new Promise((r) => setTimeout(r, 500));
+    await cli.handlesStop();
     const status = await exitWithin(cli, 10_000, "SIGTERM");
     equal(status.code, 0);
     equal(cli.events.at(-1)?.type, "summary");

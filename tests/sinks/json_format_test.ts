@@ -18,6 +18,7 @@ Deno.test("formatJson() writes stats with the keys of spec §4", () => {
     methods: { GET: 70, POST: 19 },
     invalid: 0,
     late: 0,
+    skewed: 0,
     partial: false,
   };
   const line = formatJson(stats);
@@ -28,7 +29,7 @@ Deno.test("formatJson() writes stats with the keys of spec §4", () => {
   deepEqual(parsed.clients, [{ client: "10.0.0.1", hits: 50 }]);
   equal(parsed.rate, 8.9);
   equal(parsed.partial, undefined);
-  for (const key of ["type", "start", "end", "hits", "bytes", "invalid", "late"]) {
+  for (const key of ["type", "start", "end", "hits", "bytes", "invalid", "late", "skewed"]) {
     equal(key in parsed, true, key);
   }
 });
@@ -64,8 +65,15 @@ Deno.test("formatJson() gives a summary of a run that read no request a null sta
     bytes: 0,
     invalid: 2,
     late: 0,
+    unreported: 0,
+    skewed: 0,
     sections: [],
+    status: {},
     statusClasses: {},
+    clients: [],
+    clientCount: 0,
+    clientCountError: 0,
+    methods: {},
     alerts: [],
     alerting: false,
   };
@@ -73,4 +81,8 @@ Deno.test("formatJson() gives a summary of a run that read no request a null sta
   deepEqual([parsed.start, parsed.end, parsed.hits, parsed.invalid], [null, null, 0, 2]);
   const one = JSON.parse(formatJson({ ...none, start: 1549573859, end: 1549573860, hits: 1 }));
   deepEqual([one.start, one.end], [1549573859, 1549573860]);
+  // The distinct count's error is there only once it is an estimate.
+  equal("clientCountError" in one, false);
+  const many = JSON.parse(formatJson({ ...none, clientCount: 100_000, clientCountError: 0.008 }));
+  equal(many.clientCountError, 0.008);
 });

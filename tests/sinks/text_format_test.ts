@@ -59,6 +59,7 @@ const stats: StatsEvent = {
   methods: { GET: 70, POST: 19 },
   invalid: 1,
   late: 2,
+  skewed: 3,
   partial: false,
 };
 
@@ -71,12 +72,21 @@ Deno.test("formatText() shows every figure of a stats interval, log text escaped
   equal(lines[2], "  status    2xx 75  4xx 10  5xx 4   (200 75  404 10  500 4)");
   equal(lines[3], "  clients   10.0.0.1 50  (+2 more)");
   equal(lines[4], "  methods   GET 70  POST 19");
-  equal(lines[5], "  invalid 1  late 2");
+  equal(lines[5], "  invalid 1  late 2  skewed 3");
   equal(text.includes("\x1b"), false);
 });
 
 Deno.test("formatText() says an empty interval had no traffic", () => {
-  const empty = { ...stats, hits: 0, bytes: 0, sections: [], status: {}, invalid: 0, late: 0 };
+  const empty = {
+    ...stats,
+    hits: 0,
+    bytes: 0,
+    sections: [],
+    status: {},
+    invalid: 0,
+    late: 0,
+    skewed: 0,
+  };
   equal(formatText(empty, { color: false }).endsWith("no traffic"), true);
 });
 
@@ -88,11 +98,28 @@ const summary: SummaryEvent = {
   bytes: 512,
   invalid: 0,
   late: 0,
+  unreported: 0,
+  skewed: 0,
   sections: [{ key: "/api", hits: 1, error: 0 }],
+  status: { "200": 1 },
   statusClasses: { "2xx": 1 },
+  clients: [{ key: "10.0.0.1", hits: 1 }],
+  clientCount: 1,
+  clientCountError: 0,
+  methods: { GET: 1 },
   alerts: [],
   alerting: false,
 };
+
+Deno.test("formatText() gives the run's codes, clients with their distinct count, and methods", () => {
+  const lines = formatText({ ...summary, clientCount: 120_000, clientCountError: 0.0081 }, {
+    color: false,
+  }).split("\n");
+  equal(lines[2], "  invalid 0  late 0 (0 in no interval)  skewed 0");
+  equal(lines[4], "  status    2xx 1   (200 1)");
+  equal(lines[5], "  clients   10.0.0.1 1  (about 120000 distinct, ±0.8 %)");
+  equal(lines[6], "  methods   GET 1");
+});
 
 Deno.test("formatText() counts one hit in the singular, other counts in the plural", () => {
   const one = { ...stats, hits: 1, sections: [{ key: "/api", hits: 1 }], sectionCount: 1 };
@@ -115,7 +142,7 @@ Deno.test("formatText() says a run that read no request so, with no time span", 
   const none = { ...summary, start: 0, end: 0, hits: 0, bytes: 0, sections: [], invalid: 3 };
   equal(
     formatText(none, { color: false }),
-    "Summary\n  no requests read\n  invalid 3  late 0\n  alerts    0",
+    "Summary\n  no requests read\n  invalid 3  late 0 (0 in no interval)  skewed 0\n  alerts    0",
   );
 });
 

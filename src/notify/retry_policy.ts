@@ -1,7 +1,7 @@
 /**
  * When to try a failed delivery again: exponential backoff with jitter, never sooner than the receiver
  * asked (Retry-After), and no more often than every 30 s once a receiver has been failing for a minute,
- * so that a receiver down for an hour sees about a hundred tries, not a storm. Pure: the caller passes
+ * so that a receiver down for an hour sees about 80 tries, not a storm. Pure: the caller passes
  * how long it has been failing and a random number.
  */
 

@@ -10,6 +10,8 @@ export interface LogRecord {
   time: number;
   /** Client address (remote host). */
   host: string;
+  /** The virtual host that served it (Apache's vhost formats), "" when the format has none. */
+  vhost: string;
   /** Authenticated user, `-` when absent. */
   user: string;
   /** HTTP method, `-` when the request line was unparseable (e.g. `"-"`). */
@@ -39,6 +41,7 @@ export function newRecord(): LogRecord {
   return {
     time: 0,
     host: "",
+    vhost: "",
     user: "-",
     method: "-",
     path: "/",
@@ -53,10 +56,25 @@ export function newRecord(): LogRecord {
 }
 
 /**
- * The log formats monilog reads and writes: Common, Combined, the exercise CSV, W3C Extended (as IIS
- * writes it) and JSON lines (as nginx, Caddy and Traefik write them).
+ * The log formats monilog reads and writes: Common, Combined, Apache's vhost_common and
+ * vhost_combined (Common and Combined led by the virtual host, `%v:%p`, Debian's default for virtual
+ * hosts), the exercise CSV, W3C Extended (as IIS writes it) and JSON lines (as nginx, Caddy and Traefik
+ * write them).
  */
-export const FORMATS = ["clf", "combined", "csv", "w3c", "json"] as const;
+export const FORMATS = [
+  "clf",
+  "combined",
+  "vhost_common",
+  "vhost_combined",
+  "csv",
+  "w3c",
+  "json",
+] as const;
+
+/** True for the formats whose lines begin with the virtual host. */
+export function hasVhost(format: FormatName): boolean {
+  return format === "vhost_common" || format === "vhost_combined";
+}
 
 /** Name of a log format. */
 export type FormatName = typeof FORMATS[number];

@@ -44,6 +44,10 @@ export interface StatsEvent {
   approximate?: true;
   /** Hits by HTTP method. */
   methods: Record<string, number>;
+  /** Top virtual hosts, for the formats that carry them (Apache's vhost formats). */
+  vhosts?: Ranked[];
+  /** Distinct virtual hosts, with `vhosts`. */
+  vhostCount?: number;
   /** Response-time percentiles (ms), when the format carries response times. */
   latency?: LatencySummary;
   /** Lines that could not be parsed since the previous report. */
@@ -126,6 +130,8 @@ export interface SummaryEvent {
   clientCountError: number;
   /** Hits by method over the run. */
   methods: Record<string, number>;
+  /** Top virtual hosts over the run, for the formats that carry them. */
+  vhosts?: Ranked[];
   /** Response-time percentiles (ms) over the run, when the format carries response times. */
   latency?: LatencySummary;
   /** Every alert and recovery, in order. */

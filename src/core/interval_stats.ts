@@ -28,6 +28,8 @@ export class IntervalStats {
   readonly status = new StatusCounts();
   readonly clients = new KeyTable(INTERVAL_CAPACITY);
   readonly methods = new KeyTable(METHOD_CAPACITY);
+  /** Virtual hosts, for the formats that carry them (by string: a site has a handful). */
+  readonly vhosts = new KeyTable(INTERVAL_CAPACITY);
   /** Response times, when the format carries them. */
   latency: Latency | undefined;
 
@@ -44,6 +46,7 @@ export class IntervalStats {
     this.status.reset();
     this.clients.reset();
     this.methods.reset();
+    this.vhosts.reset();
     this.latency = undefined;
   }
 
@@ -55,6 +58,7 @@ export class IntervalStats {
     this.status.add(record.status);
     this.clients.add(record.hostId, record.host);
     this.methods.add(record.methodId, record.method);
+    if (record.vhost !== "") this.vhosts.add(-1, record.vhost);
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d); // d === d: not NaN
   }
@@ -73,6 +77,7 @@ export class IntervalStats {
       status: this.status.byCode(),
       statusClasses: this.status.byClass(),
       methods: this.methods.toRecord(keys.method),
+      ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, noIds) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       approximate: !(this.sections.exact && this.clients.exact && this.methods.exact),
     };
@@ -105,6 +110,9 @@ export class IntervalStats {
       clients: this.clients.top(top, keys.host),
       clientCount: this.clients.size,
       methods: this.methods.toRecord(keys.method),
+      ...(this.vhosts.size > 0
+        ? { vhosts: this.vhosts.top(top, noIds), vhostCount: this.vhosts.size }
+        : {}),
       ...(this.sections.exact && this.clients.exact && this.methods.exact
         ? {}
         : { approximate: true as const }),
@@ -121,4 +129,9 @@ export class IntervalStats {
 export interface IntervalSnapshot {
   tables: SpanTables;
   latency: Latency | undefined;
+}
+
+/** Virtual hosts are counted by string: no id ever needs a name. */
+function noIds(id: number): never {
+  throw new Error(`a virtual host carried id ${id}`);
 }

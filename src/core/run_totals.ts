@@ -34,6 +34,7 @@ export class RunTotals {
   readonly status = new StatusCounts();
   readonly clients = new RunKeyTable(SUMMARY_CAPACITY);
   readonly methods = new RunKeyTable(64);
+  readonly vhosts = new RunKeyTable(SUMMARY_CAPACITY);
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
   latency: Latency | undefined;
 
@@ -53,6 +54,7 @@ export class RunTotals {
     this.status.addAll(interval.status);
     this.clients.merge(interval.clients);
     this.methods.merge(interval.methods);
+    if (interval.vhosts.size > 0) this.vhosts.merge(interval.vhosts);
     if (interval.latency) (this.latency ??= new Latency()).merge(interval.latency);
   }
 
@@ -63,6 +65,7 @@ export class RunTotals {
     this.status.add(record.status);
     this.clients.add(record.hostId, tableKey(record.host));
     this.methods.add(record.methodId, tableKey(record.method));
+    if (record.vhost !== "") this.vhosts.add(-1, tableKey(record.vhost));
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d);
   }
@@ -87,6 +90,7 @@ export class RunTotals {
       status: this.status.byCode(),
       statusClasses: this.status.byClass(),
       methods: this.methods.toRecord(keys.method),
+      ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       approximate: this.sections.maxError > 0 || !this.clients.exact || !this.methods.exact,
     };
@@ -112,6 +116,7 @@ export class RunTotals {
       clientCount: this.clients.size,
       clientCountError: this.clients.sizeError,
       methods: this.methods.toRecord(keys.method),
+      ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       alerts: [...this.alerts],
       alerting,

@@ -134,6 +134,7 @@ function copyRecord(r: LogRecord): LogRecord {
   return {
     time: r.time,
     host: r.host,
+    vhost: r.vhost,
     user: r.user,
     method: r.method,
     path: r.path,

@@ -23,6 +23,8 @@ export interface TableSet {
   statusClasses: Record<string, number>;
   /** Hits by method. */
   methods: Record<string, number>;
+  /** Top virtual hosts, for the formats that carry them. */
+  vhosts?: Ranked[];
   /** Response-time percentiles (ms) when the format carries response times. */
   latency?: LatencySummary;
   /** True when a table kept only its heaviest keys: counts may be off, distinct counts are at least. */

@@ -43,7 +43,9 @@ export class LineFormatter {
       req.bytes === 0 ? "-" : req.bytes
     }`;
     if (this.format === "clf") return clf;
-    return `${clf} "${req.referer}" "${req.userAgent}"`;
+    if (this.format === "vhost_common") return `${vhostOf(req)} ${clf}`;
+    const combined = `${clf} "${req.referer}" "${req.userAgent}"`;
+    return this.format === "vhost_combined" ? `${vhostOf(req)} ${combined}` : combined;
   }
 
   #stamp(time: number): string {
@@ -53,6 +55,16 @@ export class LineFormatter {
     }
     return this.#lastStamp;
   }
+}
+
+/** The site's virtual hosts, as Apache's `%v:%p` writes them. */
+const VHOSTS = ["www.example.com:443", "api.example.com:443", "static.example.com:80"];
+
+/** The virtual host that serves `req`: the API's, the static files', or the main site's. */
+function vhostOf(req: SyntheticRequest): string {
+  if (req.path.startsWith("/api")) return VHOSTS[1];
+  if (req.path.startsWith("/static") || req.path.startsWith("/images")) return VHOSTS[2];
+  return VHOSTS[0];
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -9,12 +9,27 @@ import type { LogRecord } from "../record.ts";
 import { ClfTimestampParser } from "./clf_timestamp.ts";
 import type { ParseStatus } from "./parse_status.ts";
 import { SKIP } from "./parse_status.ts";
-import { methodAt, setTarget } from "./section.ts";
+import { methodAt, NO_PATH, setTarget } from "./section.ts";
 
 /** Returns a CLF/Combined parser with its own timestamp cache. */
 export function clfParser(): (line: string, out: LogRecord) => ParseStatus {
   const timestamps = new ClfTimestampParser();
   return (line, out) => parseClf(line, out, timestamps);
+}
+
+/**
+ * Returns a parser for Apache's vhost_common and vhost_combined: the virtual host (`%v:%p`, kept as
+ * it is written) then a Common or Combined line.
+ */
+export function vhostParser(): (line: string, out: LogRecord) => ParseStatus {
+  const timestamps = new ClfTimestampParser();
+  return (line, out) => {
+    const sp = line.indexOf(" ");
+    if (sp <= 0) return isBlank(line, line.length) ? SKIP : "no fields";
+    const status = parseClf(line.slice(sp + 1), out, timestamps);
+    if (status === null) out.vhost = line.slice(0, sp);
+    return status;
+  };
 }
 
 /** Parses one CLF or Combined line into `out`. */
@@ -89,8 +104,7 @@ function setRequest(line: string, from: number, to: number, out: LogRecord): voi
   if (sp < 0 || sp >= to) {
     // "-" (no request) or a lone token: no target to take a path from.
     out.method = from === to ? "-" : line.slice(from, to);
-    out.path = "/";
-    out.section = "/";
+    out.path = out.section = NO_PATH;
     return;
   }
   out.method = methodAt(line, from, sp);

@@ -10,12 +10,14 @@ import { parseClfTimestamp } from "./clf_timestamp.ts";
 import { Interner } from "./interner.ts";
 import { RunDictionary } from "./run_dictionary.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
+import { NO_PATH } from "./section.ts";
 
 const decoder = new TextDecoder();
 const EMPTY = new Uint8Array(0);
 /** The values a request line without a method or a path stands for, as bytes to intern. */
 const DASH_BYTES = new TextEncoder().encode("-");
 const SLASH_BYTES = new TextEncoder().encode("/");
+const NO_PATH_BYTES = new TextEncoder().encode(NO_PATH);
 
 /**
  * A record filled from bytes. Its `path` is decoded on first read, from the bytes of the line being
@@ -25,6 +27,7 @@ const SLASH_BYTES = new TextEncoder().encode("/");
 export class ByteRecord implements LogRecord {
   time = 0;
   host = "";
+  vhost = "";
   hostId = -1;
   user = "-";
   method = "-";
@@ -74,11 +77,18 @@ export class ClfByteParser implements ByteDictionaries {
   #lastStampValid = false;
   #lastTime = NaN;
 
-  /** Creates a parser that interns hosts, methods and sections into `dictionary`. */
-  constructor(dictionary: RunDictionary = new RunDictionary()) {
+  /** The virtual hosts of the vhost formats (undefined for Common and Combined). */
+  readonly #vhosts: Interner | undefined;
+
+  /**
+   * Creates a parser that interns hosts, methods and sections into `dictionary`; with `vhost`, for
+   * Apache's vhost_common and vhost_combined, whose lines begin with the virtual host.
+   */
+  constructor(dictionary: RunDictionary = new RunDictionary(), options: { vhost?: boolean } = {}) {
     this.hosts = dictionary.hosts;
     this.methods = dictionary.methods;
     this.sections = dictionary.sections;
+    if (options.vhost) this.#vhosts = new Interner(4096);
   }
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */
@@ -86,6 +96,13 @@ export class ClfByteParser implements ByteDictionaries {
     let len = end;
     if (len > start && buf[len - 1] === CR) len--;
     if (isBlank(buf, start, len)) return SKIP;
+    const vhosts = this.#vhosts;
+    if (vhosts !== undefined) {
+      const sp = indexOf(buf, SPACE, start, len);
+      if (sp <= start) return "no fields";
+      out.vhost = vhosts.value(vhosts.intern(buf, start, sp));
+      start = sp + 1;
+    }
 
     const sp1 = indexOf(buf, SPACE, start, len);
     if (sp1 <= start) return "no fields";
@@ -164,7 +181,7 @@ export class ClfByteParser implements ByteDictionaries {
     if (sp < 0) {
       if (from === to) this.#method(DASH_BYTES, 0, 1, out);
       else this.#method(buf, from, to, out);
-      this.#rootPath(out);
+      this.#noPath(out);
       return;
     }
     this.#method(buf, from, sp, out);
@@ -174,7 +191,11 @@ export class ClfByteParser implements ByteDictionaries {
     if (buf[start] !== SLASH) {
       // Absolute URL: skip "scheme://authority" to the path.
       const scheme = indexOfSchemeSep(buf, start, targetEnd);
-      start = scheme < 0 ? -1 : indexOf(buf, SLASH, scheme + 3, targetEnd);
+      if (scheme < 0) {
+        this.#noPath(out);
+        return;
+      }
+      start = indexOf(buf, SLASH, scheme + 3, targetEnd);
       if (start < 0) {
         this.#rootPath(out);
         return;
@@ -204,10 +225,16 @@ export class ClfByteParser implements ByteDictionaries {
     out.section = sections.value(out.sectionId = sections.intern(buf, from, to));
   }
 
-  /** A request without a usable path counts under "/". */
+  /** An absolute URL without a path (`http://host`) is the root. */
   #rootPath(out: ByteRecord): void {
     out.path = "/";
     this.#section(SLASH_BYTES, 0, 1, out);
+  }
+
+  /** A request without a path (`-`, `OPTIONS *`, `CONNECT host:443`) counts under its own section. */
+  #noPath(out: ByteRecord): void {
+    out.path = NO_PATH;
+    this.#section(NO_PATH_BYTES, 0, NO_PATH_BYTES.length, out);
   }
 }
 

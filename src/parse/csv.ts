@@ -6,7 +6,7 @@
 import type { LogRecord } from "../record.ts";
 import type { ParseStatus } from "./parse_status.ts";
 import { SKIP } from "./parse_status.ts";
-import { pathOf, sectionOf } from "./section.ts";
+import { NO_PATH, pathOf, sectionOf } from "./section.ts";
 
 const FIELDS = 7;
 
@@ -44,8 +44,7 @@ export function parseCsv(line: string, out: LogRecord, fields: string[]): ParseS
   out.duration = NaN;
   if (sp <= 0) {
     out.method = request === "" ? "-" : request;
-    out.path = "/";
-    out.section = "/";
+    out.path = out.section = NO_PATH;
   } else {
     out.method = request.slice(0, sp);
     const sp2 = request.indexOf(" ", sp + 1);

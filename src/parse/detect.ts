@@ -19,7 +19,7 @@ export function detectFormat(lines: readonly string[]): FormatName | undefined {
     { format: "w3c" as const, parse: w3cParser(), ok: 0, marked: false },
     { format: "json" as const, parse: jsonParser(), ok: 0, marked: false },
   ];
-  let considered = 0, combined = 0;
+  let considered = 0, combined = 0, vhost = 0;
   for (const line of lines) {
     if (line.trim() === "") continue;
     const directive = line.startsWith("#");
@@ -29,6 +29,7 @@ export function detectFormat(lines: readonly string[]): FormatName | undefined {
       if (status === null) {
         c.ok++;
         if (c.format === "clf" && COMBINED_TAIL.test(line)) combined++;
+        if (c.format === "clf" && VHOST_HEAD.test(line)) vhost++;
       } else if (status === SKIP && !directive) {
         // The CSV header: a sure sign, though not a record.
         c.marked = true;
@@ -40,11 +41,21 @@ export function detectFormat(lines: readonly string[]): FormatName | undefined {
   for (const c of candidates) if (c.marked) c.ok++;
   const best = candidates.reduce((a, b) => (b.ok > a.ok ? b : a));
   if (best.ok === 0 || best.ok * 2 < Math.max(1, considered)) return undefined;
-  if (best.format === "clf") return combined * 2 >= best.ok ? "combined" : "clf";
+  if (best.format === "clf") {
+    const isCombined = combined * 2 >= best.ok;
+    if (vhost * 2 >= best.ok) return isCombined ? "vhost_combined" : "vhost_common";
+    return isCombined ? "combined" : "clf";
+  }
   return best.format;
 }
 
 /** After `status bytes`, a quoted referer and a quoted user-agent (the latter possibly cut short). */
 const COMBINED_TAIL = /" \d{3} (?:\d+|-) "[^"]*" "/;
+/**
+ * Apache's vhost formats: four fields before the time, the first a host with its port (`%v:%p`) or
+ * the second a client address — where Common has three (host, ident, user).
+ */
+const VHOST_HEAD =
+  /^(?:\S+:\d+ \S+|\S+ (?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+)) \S+ \S+ \[/;
 /** The directives an IIS log starts with. */
 const W3C_DIRECTIVE = /^#(Software|Version|Date|Fields):/;

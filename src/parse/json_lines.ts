@@ -13,7 +13,7 @@
 import type { LogRecord } from "../record.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 import { parseClfTimestamp } from "./clf_timestamp.ts";
-import { pathOf, sectionOf } from "./section.ts";
+import { NO_PATH, pathOf, sectionOf } from "./section.ts";
 
 type Json = Record<string, unknown>;
 
@@ -49,7 +49,7 @@ export function parseJsonLine(line: string, out: LogRecord): ParseStatus {
     method ??= m;
     target ??= t;
   }
-  const path = target === undefined ? "/" : pathOf(target);
+  const path = target === undefined ? NO_PATH : pathOf(target);
   const bytes = int(o.size ?? o.body_bytes_sent ?? o.bytes_sent ?? o.DownstreamContentSize ?? 0);
 
   out.time = Math.floor(time);

@@ -7,7 +7,7 @@
 import type { LogRecord } from "../record.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 import { ClfTimestampParser } from "./clf_timestamp.ts";
-import { pathOf, sectionOf } from "./section.ts";
+import { NO_PATH, pathOf, sectionOf } from "./section.ts";
 
 /** What a variable fills. */
 type Role =
@@ -148,7 +148,7 @@ export function logFormatParser(format: string): (line: string, out: LogRecord) 
         case "request": {
           const [m0, t] = v.split(" ");
           method = m0 || "-";
-          path = t === undefined ? "/" : pathOf(t);
+          path = t === undefined ? NO_PATH : pathOf(t);
           break;
         }
         case "method":

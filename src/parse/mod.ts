@@ -3,7 +3,7 @@
  * by the caller and skipped.
  */
 import type { FormatName, LogRecord } from "../record.ts";
-import { clfParser } from "./clf.ts";
+import { clfParser, vhostParser } from "./clf.ts";
 import { csvParser } from "./csv.ts";
 import { jsonParser } from "./json_lines.ts";
 import { w3cParser } from "./w3c.ts";
@@ -33,5 +33,8 @@ export function parserFor(format: FormatName): LineParser {
     case "clf":
     case "combined":
       return clfParser();
+    case "vhost_common":
+    case "vhost_combined":
+      return vhostParser();
   }
 }

@@ -4,15 +4,23 @@
  */
 
 /**
+ * The path, and so the section, of a request that has none: a request line `-` (a client that sent
+ * nothing), `OPTIONS *`, `CONNECT host:443`. Counted under a section of its own, so that such requests
+ * neither vanish nor swell `/`.
+ */
+export const NO_PATH = "(no path)";
+
+/**
  * Returns the path of a request target: the absolute-URL prefix, query string and fragment removed.
- * A target that is not a path (`*`, `-`, an authority such as `host:443` for CONNECT, or empty) gives `/`.
+ * An absolute URL without a path (`http://host`) is `/`; a target that is not a path (`*`, `-`, an
+ * authority such as `host:443` for CONNECT, or empty) gives {@linkcode NO_PATH}.
  */
 export function pathOf(target: string): string {
   let start = 0;
   if (target.charCodeAt(0) !== SLASH) {
     // Absolute URL: skip "scheme://authority" to the path.
     const scheme = target.indexOf("://");
-    if (scheme <= 0) return "/";
+    if (scheme <= 0) return NO_PATH;
     start = target.indexOf("/", scheme + 3);
     if (start < 0) return "/";
   }
@@ -47,7 +55,11 @@ export function setTarget(
   let start = from;
   if (line.charCodeAt(from) !== SLASH) {
     const scheme = line.indexOf("://", from);
-    start = scheme <= from || scheme >= to ? -1 : line.indexOf("/", scheme + 3);
+    if (scheme <= from || scheme >= to) {
+      out.path = out.section = NO_PATH;
+      return;
+    }
+    start = line.indexOf("/", scheme + 3);
     if (start < 0 || start >= to) {
       out.path = "/";
       out.section = "/";

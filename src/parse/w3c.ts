@@ -10,7 +10,7 @@
  */
 import type { LogRecord } from "../record.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
-import { pathOf, sectionOf } from "./section.ts";
+import { NO_PATH, pathOf, sectionOf } from "./section.ts";
 
 /** Column positions of the fields monilog uses; -1 when absent. */
 interface Columns {
@@ -60,7 +60,7 @@ export function w3cParser(): (line: string, out: LogRecord) => ParseStatus {
     out.host = columns.host < 0 ? "-" : f[columns.host];
     out.user = columns.user < 0 ? "-" : f[columns.user];
     out.method = columns.method < 0 ? "-" : f[columns.method];
-    const path = columns.path < 0 ? "/" : pathOf(f[columns.path]);
+    const path = columns.path < 0 ? NO_PATH : pathOf(f[columns.path]);
     out.path = path;
     out.section = sectionOf(path);
     out.status = status;

@@ -5,7 +5,7 @@
  * workers parsed), and it counts what it was given for the views. The arrival time comes from the
  * clock passed in, read once per burst of lines.
  */
-import { type FormatName, FORMATS, newRecord } from "../record.ts";
+import { type FormatName, FORMATS, hasVhost, newRecord } from "../record.ts";
 import type { MonitorEngine } from "../core/engine.ts";
 import type { Clock } from "../clock.ts";
 import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
@@ -19,6 +19,7 @@ import {
 } from "../replay/record_batch.ts";
 import type { RegionPlanSpec, RowConsumer } from "../replay/replay_file.ts";
 import type { SourceNotice } from "../source/source_options.ts";
+import { escapeControl } from "../sinks/escape.ts";
 
 const decoder = new TextDecoder();
 
@@ -35,6 +36,16 @@ export class UnknownFormatError extends Error {
   override name = "UnknownFormatError";
 }
 
+/** Raised when a format the user named accepts none of the log's first lines. */
+export class ForcedFormatError extends Error {
+  override name = "ForcedFormatError";
+}
+
+/** Lines a named format is judged on: none accepted of the first JUDGE_NONE is an error. */
+const JUDGE_NONE = 20;
+/** …and rejecting most of the first JUDGE_MOST is worth a word. */
+const JUDGE_MOST = 1000;
+
 /** What a processor is built with. */
 export interface ProcessorOptions {
   format: FormatChoice;
@@ -50,6 +61,16 @@ export interface ProcessorOptions {
   onDetect?: (format: FormatName) => void;
   /** Hears every source notice (after an over-long line has been counted as invalid). */
   onNotice?: (notice: SourceNotice) => void;
+  /** Hears a warning worth one line on standard error (a named format rejecting most lines). */
+  onWarning?: (text: string) => void;
+}
+
+/** How a named format fares on the log's first lines. */
+interface Judgement {
+  seen: number;
+  accepted: number;
+  /** The first line it rejected, escaped and cut for a message. */
+  firstRejected: string | undefined;
 }
 
 /** Parses lines and feeds the engine. */
@@ -71,6 +92,8 @@ export class LineProcessor implements RowConsumer {
   #records = 0;
   #lines = 0;
   #bytes = 0;
+  /** Set while a format the user named is judged on the first lines. */
+  #judging: Judgement | undefined;
   /** The clock reading of the current burst of lines (read at its first line). */
   #arrival = 0;
   #fresh = false;
@@ -80,6 +103,42 @@ export class LineProcessor implements RowConsumer {
     this.#engine = options.engine;
     if (options.custom !== undefined) this.#parser = options.custom.parser;
     else if (options.format !== "auto") this.#use(options.format);
+    if (this.#parser !== undefined) {
+      this.#judging = { seen: 0, accepted: 0, firstRejected: undefined };
+    }
+  }
+
+  /** "--format csv" or "--log-format": the user's name for the format in use. */
+  #named(): string {
+    return this.#o.custom !== undefined ? "--log-format" : `--format ${this.#o.format}`;
+  }
+
+  /** Judges a named format on a line it parsed (`ok`) or rejected. */
+  #judge(ok: boolean, bytes: Uint8Array, start: number, end: number): void {
+    const j = this.#judging!;
+    j.seen++;
+    if (ok) j.accepted++;
+    else {j.firstRejected ??= escapeControl(
+        decoder.decode(bytes.subarray(start, Math.min(end, start + 200))),
+      );}
+    if (j.seen === JUDGE_NONE && j.accepted === 0) this.#rejectAll();
+    if (j.seen === JUDGE_MOST) {
+      if (j.accepted * 2 < j.seen) {
+        this.#o.onWarning?.(
+          `${this.#named()} rejected ${j.seen - j.accepted} of the first ${j.seen} lines; ` +
+            `is it the log's format? (the first rejected: ${j.firstRejected})`,
+        );
+      }
+      this.#judging = undefined;
+    }
+  }
+
+  #rejectAll(): never {
+    const j = this.#judging!;
+    throw new ForcedFormatError(
+      `${this.#named()} accepts none of the first ${j.seen === 1 ? "line" : `${j.seen} lines`} ` +
+        `of the log; the first is: ${j.firstRejected}`,
+    );
   }
 
   /** The format in use, once known. */
@@ -125,6 +184,9 @@ export class LineProcessor implements RowConsumer {
         this.#records++;
         this.#engine.add(this.#byteRecord, now, n);
       } else if (status !== SKIP) this.#engine.addInvalid(now);
+      if (this.#judging !== undefined && status !== SKIP) {
+        this.#judge(status === null, bytes, start, end);
+      }
       return;
     }
     const parser = this.#parser;
@@ -137,6 +199,9 @@ export class LineProcessor implements RowConsumer {
     const status = parser(decoder.decode(bytes.subarray(start, e)), record);
     if (status === null) this.#engine.add(record, now, n);
     else if (status !== SKIP) this.#engine.addInvalid(now);
+    if (this.#judging !== undefined && status !== SKIP) {
+      this.#judge(status === null, bytes, start, e);
+    }
   }
 
   /** Handles rows a worker parsed exactly as {@linkcode line} would have handled their lines. */
@@ -181,9 +246,11 @@ export class LineProcessor implements RowConsumer {
     this.#fresh = false;
   }
 
-  /** End of input: the held lines are all there will be. */
+  /** End of input: the held lines are all there will be; a named format that took none fails. */
   finish(): void {
     if (this.#parser === undefined && this.#heldNonEmpty > 0) this.#detect(true);
+    const j = this.#judging;
+    if (j !== undefined && j.seen > 0 && j.accepted === 0) this.#rejectAll();
   }
 
   /**
@@ -239,8 +306,8 @@ export class LineProcessor implements RowConsumer {
   #use(format: FormatName): void {
     this.#format = format;
     this.#parser = parserFor(format);
-    if (format === "clf" || format === "combined") {
-      this.#byteParser = new ClfByteParser(this.#o.dictionary);
+    if (format === "clf" || format === "combined" || hasVhost(format)) {
+      this.#byteParser = new ClfByteParser(this.#o.dictionary, { vhost: hasVhost(format) });
     }
   }
 }

@@ -19,7 +19,7 @@ import { escapeControl } from "../sinks/escape.ts";
 import { describeEngineNotice } from "../sinks/engine_notice_text.ts";
 import { describeIoError } from "../errors.ts";
 import { SourceError } from "../source/source_error.ts";
-import { LineProcessor, UnknownFormatError } from "./line_processor.ts";
+import { ForcedFormatError, LineProcessor, UnknownFormatError } from "./line_processor.ts";
 import type { MonitorConfig, MonitorRuntime } from "./monitor_config.ts";
 import { type Pipeline, runPipeline } from "./run_pipeline.ts";
 import { chooseSource } from "./sources.ts";
@@ -47,6 +47,9 @@ export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Pro
   if (failure instanceof SourceError) throw new RuntimeFailure(failure.message);
   if (failure instanceof UnknownFormatError) {
     throw new RuntimeFailure(`Cannot recognise the log format of ${label}: ${failure.message}`);
+  }
+  if (failure instanceof ForcedFormatError) {
+    throw new RuntimeFailure(`Cannot read ${label}: ${failure.message}`);
   }
   if (failure !== undefined) throw failure;
   // A failed output was said at once; the exit code still says the run did not go well, unless the
@@ -118,6 +121,7 @@ export function buildPipeline(
       if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
     },
     onNotice: (n) => fanOut.notice(n),
+    onWarning: (text) => rt.stderr(`monilog: ${label}: ${text}`),
   });
 
   // 4. The source.

@@ -4,7 +4,7 @@
  * length), the byte parser for Common/Combined, decoding and the text parser otherwise, blank lines and
  * headers skipped — so that the rows are exactly the engine calls a single pass would make.
  */
-import { type FormatName, newRecord } from "../record.ts";
+import { type FormatName, hasVhost, newRecord } from "../record.ts";
 import { type LineParser, logFormatParser, parserFor, SKIP } from "../parse/mod.ts";
 import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
@@ -38,7 +38,9 @@ export interface ParseSpec {
  * `#Fields` directive changes how the lines after it read.
  */
 export function parsesInRegions(spec: ParseSpec): boolean {
-  return spec.logFormat !== undefined || (spec.format !== undefined && spec.format !== "w3c");
+  // Nor Apache's vhost formats: a batch has no column for the virtual host.
+  const f = spec.format;
+  return spec.logFormat !== undefined || (f !== undefined && f !== "w3c" && !hasVhost(f));
 }
 
 const decoder = new TextDecoder();

@@ -27,6 +27,9 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         clients: ranked(event.clients, "client"),
         clientCount: event.clientCount,
         methods: event.methods,
+        ...(event.vhosts
+          ? { vhosts: ranked(event.vhosts, "vhost"), vhostCount: event.vhostCount }
+          : {}),
         ...(event.approximate ? { approximate: true } : {}),
         ...(event.latency ? { latency: event.latency } : {}),
         invalid: event.invalid,
@@ -58,6 +61,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         clientCount: event.clientCount,
         ...(event.clientCountError > 0 ? { clientCountError: event.clientCountError } : {}),
         methods: event.methods,
+        ...(event.vhosts ? { vhosts: ranked(event.vhosts, "vhost") } : {}),
         ...(event.latency ? { latency: event.latency } : {}),
         alerts: event.alerts.map((a) => ({ ...a, rate: round2(a.rate) })),
         alerting: event.alerting,

@@ -75,6 +75,7 @@ function formatStats(e: StatsEvent, c: Colors): string {
     `  status    ${classes}   (${codes})`,
     `  clients   ${rankedList(e.clients, e.clientCount, e.approximate)}`,
     `  methods   ${methods}`,
+    ...(e.vhosts ? [`  vhosts    ${rankedList(e.vhosts, e.vhostCount ?? e.vhosts.length)}`] : []),
     ...(e.latency ? [`  latency   ${latencyText(e.latency)}`] : []),
     `  ${countersText(e)}`,
   ];
@@ -113,6 +114,7 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
     lines.push(
       `  methods   ${byCount(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ")}`,
     );
+    if (e.vhosts) lines.push(`  vhosts    ${rankedList(e.vhosts, e.vhosts.length)}`);
     if (e.latency) lines.push(`  latency   ${latencyText(e.latency)}`);
   }
   if (e.files) {

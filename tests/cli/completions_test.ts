@@ -21,7 +21,7 @@ Deno.test("monilog completions bash completes subcommands, options and their val
   equal((await bashComplete(stdout, ["monilog", "monitor", "--fo"])).join(" "), "--format");
   equal(
     (await bashComplete(stdout, ["monilog", "monitor", "--format", ""])).join(" "),
-    "auto clf combined csv w3c json",
+    "auto clf combined vhost_common vhost_combined csv w3c json",
   );
   equal(
     (await bashComplete(stdout, ["monilog", "generate", "--rotate-mode", "c"])).join(" "),

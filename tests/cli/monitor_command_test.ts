@@ -180,7 +180,7 @@ Deno.test("monitor rejects a bad flag or value with exit 2 and one line naming i
     [["--threshold", "-1"], /--threshold/],
     [["--window", "0"], /--window/],
     [["--interval", "1.5"], /--interval/],
-    [["--format", "xml"], /--format.*auto, clf, combined, csv/],
+    [["--format", "xml"], /--format.*auto, clf, combined, vhost_common, vhost_combined, csv/],
     [["--bogus"], /--bogus/],
     [["--late", "x"], /--late/],
   ];
@@ -429,3 +429,74 @@ Deno.test("monitor says how many unrecognised lines it looked at, singular or pl
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+Deno.test("monitor fails with one line when a named format accepts none of the first lines", async () => {
+  const combined = `${FIXTURES}clf/elastic/apache_logs`;
+  for (
+    const [args, named] of [
+      [["--format", "csv"], "--format csv"],
+      [["--format", "w3c"], "--format w3c"],
+      [["--log-format", "$remote_addr [$time_local] $status $request_time"], "--log-format"],
+    ] as const
+  ) {
+    const out = await runCli(["monitor", "--once", "--file", combined, ...args]);
+    equal(out.code, 1, named);
+    const lines = out.stderr.trimEnd().split("\n");
+    equal(lines.length, 1, out.stderr);
+    match(
+      lines[0],
+      new RegExp(
+        `^monilog: Cannot read "${combined}": ${named} accepts none of the first 20 lines of the log; the first is: 83\\.149\\.9\\.216 - - \\[17/May/2015`,
+      ),
+    );
+    equal(out.stdout, "", "no summary of nothing");
+  }
+});
+
+Deno.test("monitor says once when a named format rejects most of the first lines", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    // Two Common lines in three, one garbage line with a control character.
+    let text = "";
+    for (let i = 0; i < 1500; i++) {
+      text += i % 3 === 0 ? clfLine(1_600_000_000 + i) + "\n" : `garbage \x1b[31m ${i}\n`;
+    }
+    await Deno.writeTextFile(`${dir}/a.log`, text);
+    const out = await runCli(["monitor", "--once", "--format", "clf", "--file", `${dir}/a.log`]);
+    equal(out.code, 0);
+    const said = out.stderr.split("\n").filter((l) => l.includes("rejected"));
+    deepEqual(said, [
+      `monilog: "${dir}/a.log": --format clf rejected 666 of the first 1000 lines; is it the ` +
+      `log's format? (the first rejected: garbage \\x1b[31m 1)`,
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("monitor counts a vhost_combined log's requests for their clients, with a vhosts table", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const log = `${dir}/vhosts.log`;
+    const gen = await runCli([
+      ...["generate", "--format", "vhost_combined", "--rates", "20", "--durations", "60"],
+      ...["--speed", "0", "--seed", "4", "--exact", "-o", log],
+    ]);
+    equal(gen.code, 0, gen.stderr);
+    const out = await runCli(["monitor", "--once", "--json", "--file", log]);
+    equal(out.code, 0, out.stderr);
+    match(out.stderr, /looks like vhost_combined/);
+    const summary = JSON.parse(out.stdout.trim().split("\n").at(-1)!);
+    equal(summary.hits, 1200);
+    // Clients are addresses, never the virtual host that served them.
+    for (const c of summary.clients) match(c.client, /^\d+\.\d+\.\d+\.\d+$/);
+    deepEqual(summary.vhosts.map((v: { vhost: string }) => v.vhost).sort(), [
+      "api.example.com:443",
+      "static.example.com:80",
+      "www.example.com:443",
+    ]);
+    equal(summary.vhosts.reduce((n: number, v: { hits: number }) => n + v.hits, 0), 1200);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

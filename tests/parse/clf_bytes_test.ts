@@ -83,3 +83,18 @@ Deno.test("ByteRecord decodes its path only when read, from the line being parse
   fast.parse(bytes, 0, bytes.length, r2);
   equal(r2.host === r.host, true);
 });
+
+Deno.test("ClfByteParser reads the vhost formats as the string parser does, the client kept apart", () => {
+  const line = 'www.example.com:443 203.0.113.9 - - [10/Oct/2000:13:55:36 -0700] "GET /api/x?q=1 ' +
+    'HTTP/1.1" 200 512 "-" "curl/8"';
+  const fast = new ClfByteParser(undefined, { vhost: true });
+  const slow = parserFor("vhost_combined");
+  const r = new ByteRecord();
+  const s = newRecord();
+  equal(fast.parse(new TextEncoder().encode(line), 0, line.length, r), null);
+  equal(slow(line, s), null);
+  for (const field of ["vhost", "host", "section", "status", "bytes", "time", "method"] as const) {
+    equal(r[field], s[field], field);
+  }
+  deepEqual([r.vhost, r.host, r.section], ["www.example.com:443", "203.0.113.9", "/api"]);
+});

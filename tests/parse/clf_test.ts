@@ -14,6 +14,7 @@ Deno.test("parserFor('clf') reads every field of a Common line", () => {
     {
       time: 1525881639,
       host: "127.0.0.1",
+      vhost: "",
       user: "james",
       method: "GET",
       path: "/report",
@@ -41,7 +42,16 @@ Deno.test("parserFor('combined') accepts what real servers write", () => {
     // Request "-" with status 400 (lnav .1).
     [
       '10.112.81.15 - - [15/Feb/2013:06:00:31 +0000] "-" 400 0 "-" "-"',
-      { method: "-", path: "/", section: "/", status: 400 },
+      { method: "-", path: "(no path)", section: "(no path)", status: 400 },
+    ],
+    // OPTIONS * and CONNECT name no path: a section of their own, not "/".
+    [
+      'h - - [15/Feb/2013:06:00:31 +0000] "OPTIONS * HTTP/1.1" 200 0',
+      { method: "OPTIONS", section: "(no path)" },
+    ],
+    [
+      'h - - [15/Feb/2013:06:00:31 +0000] "CONNECT example.com:443 HTTP/1.1" 200 0',
+      { method: "CONNECT", section: "(no path)" },
     ],
     // Absolute URL and query string.
     [

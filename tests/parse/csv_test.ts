@@ -10,6 +10,7 @@ Deno.test("parserFor('csv') reads the exercise CSV and skips its header", () => 
   deepEqual({ ...r }, {
     time: 1549573860,
     host: "10.0.0.2",
+    vhost: "",
     user: "apache",
     method: "GET",
     path: "/api/user",

@@ -68,6 +68,7 @@ Deno.test("a record written as CLF, Combined or CSV parses back to the same fiel
           "csv",
           `"${rec.host}","-","${rec.user}",${rec.time},"${request}",${rec.status},${rec.bytes}`,
         ],
+        ["vhost_common", `www.example.com:443 ${clf}`],
       ];
       for (const [format, line] of lines) {
         const r = newRecord();
@@ -76,7 +77,8 @@ Deno.test("a record written as CLF, Combined or CSV parses back to the same fiel
           ? rec.path
           : rec.path.slice(0, rec.path.indexOf("/", 1));
         const noIds = { hostId: -1, methodId: -1, sectionId: -1 };
-        deepEqual({ ...r }, { ...rec, section, duration: NaN, ...noIds }, line);
+        const vhost = format === "vhost_common" ? "www.example.com:443" : "";
+        deepEqual({ ...r }, { ...rec, vhost, section, duration: NaN, ...noIds }, line);
       }
     }),
     { numRuns: 500 },

@@ -21,9 +21,10 @@ Deno.test("pathOf() drops the query, the fragment and an absolute URL's scheme a
     ["http://my.site.com/pages/create", "/pages/create"],
     ["https://host:8443/x?y=1", "/x"],
     ["http://host", "/"],
-    ["*", "/"],
-    ["host:443", "/"],
-    ["", "/"],
+    // Not a path: counted under a section of its own.
+    ["*", "(no path)"],
+    ["host:443", "(no path)"],
+    ["", "(no path)"],
   ];
   for (const [target, path] of table) equal(pathOf(target), path, target);
 });

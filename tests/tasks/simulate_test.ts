@@ -48,7 +48,7 @@ Deno.test("simulate rejects a bad setting with exit 2 and one line naming it", a
   const table: Array<[string[], RegExp]> = [
     [["--rates", "5", "20", "--durations", "100"], /--durations: expected as many values as/],
     [["--speed", "0"], /--speed.*a number >= 1/],
-    [["--format", "xml"], /--format.*clf, combined, csv/],
+    [["--format", "xml"], /--format.*clf, combined, vhost_common, vhost_combined, csv/],
   ];
   for (const [args, pattern] of table) {
     const { code, stdout, stderr } = await simulate(args);

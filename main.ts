@@ -14,6 +14,7 @@ import { generateCommand } from "./src/cli/generate_command.ts";
 import { denoRuntime } from "./src/cli/deno_runtime.ts";
 import { completionsCommand } from "./src/cli/completions_command.ts";
 import { escapeControl } from "./src/sinks/escape.ts";
+import { OutputClosed, writeStdout } from "./src/sinks/line_output.ts";
 
 function buildProgram(): Command {
   const program = new Command("monilog")
@@ -38,6 +39,8 @@ function buildProgram(): Command {
       // terminal, from asking for env access).
       getOutHasColors: () => false,
       getErrHasColors: () => false,
+      // The help and the version on a full disk (`> /dev/full`): one line naming standard output.
+      writeOut: (text) => writeStdout(text),
     });
   for (
     const sub of [
@@ -71,6 +74,8 @@ async function main(args: string[]): Promise<number> {
     await program.parseAsync(args, { from: "user" });
     return 0;
   } catch (err) {
+    // The reader of standard output went away (`monilog --help | head -1`): it has what it wanted.
+    if (err instanceof OutputClosed) return 0;
     if (err instanceof CommanderError) {
       // Help and version "errors" are commander's way of stopping after printing; they succeed.
       return err.exitCode === 0 ? 0 : EXIT_USAGE;

@@ -15,7 +15,11 @@ export const PERMISSION_SET = "monilog";
  */
 export const V8_FLAGS = "--max-old-space-size=128,--max-semi-space-size=4";
 
-/** The `deno run` / `deno compile` arguments that give monilog its permissions and its limits. */
+/**
+ * The `deno run` / `deno compile` arguments that give monilog its permissions and its limits.
+ * `--no-prompt`: a permission outside the set fails with monilog's one-line error, even on a terminal,
+ * where Deno would otherwise stop and ask.
+ */
 export function runtimeArgs(): string[] {
-  return [`-P=${PERMISSION_SET}`, `--v8-flags=${V8_FLAGS}`];
+  return [`-P=${PERMISSION_SET}`, `--v8-flags=${V8_FLAGS}`, "--no-prompt"];
 }

@@ -1,6 +1,7 @@
 /** `monilog completions SHELL`: prints the completion script for bash, zsh or fish. */
 import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { completionScript, describeCommands, SHELLS } from "./completions.ts";
+import { writeStdout } from "../sinks/line_output.ts";
 
 /** Builds the `completions` subcommand; `program` gives the tree to complete. */
 export function completionsCommand(program: () => CommandUnknownOpts) {
@@ -15,6 +16,6 @@ export function completionsCommand(program: () => CommandUnknownOpts) {
         "  monilog completions fish | source       # in ~/.config/fish/config.fish\n",
     )
     .action((shell) => {
-      console.log(completionScript(shell, describeCommands(program())).trimEnd());
+      writeStdout(completionScript(shell, describeCommands(program())).trimEnd() + "\n");
     });
 }

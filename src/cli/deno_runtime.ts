@@ -12,6 +12,14 @@ export function denoRuntime(): MonitorRuntime {
     stderr: (line) => console.error(line),
     // Colour only on a terminal, and never with NO_COLOR (Deno.noColor reads it).
     color: Deno.stdout.isTerminal() && !Deno.noColor,
+    width: () => {
+      if (!Deno.stdout.isTerminal()) return undefined;
+      try {
+        return Deno.consoleSize().columns;
+      } catch {
+        return undefined;
+      }
+    },
     stdin: () => Deno.stdin.readable,
     progress(json) {
       if (!Deno.stderr.isTerminal() || (json && !Deno.stdout.isTerminal())) return undefined;

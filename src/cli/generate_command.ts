@@ -5,6 +5,8 @@ import { type GenerateConfig, type GenerateReport, runGenerate } from "../genera
 import { parseStartTime } from "../generate/start_time.ts";
 import { numberOption } from "./option_parsers.ts";
 import { UsageError } from "../errors.ts";
+import { formatDuration } from "../sinks/time_format.ts";
+import { escapeControl } from "../sinks/escape.ts";
 
 const DEFAULT_RATES = [8, 12, 8];
 const DEFAULT_DURATIONS = [150, 150, 150];
@@ -134,6 +136,8 @@ export function generateCommand(): Command {
     )
     .action(async (opts) => {
       const config = generateConfig(opts);
+      // Someone at a terminal would otherwise wait minutes on a command that says nothing.
+      if (config.output !== "-" && Deno.stderr.isTerminal()) console.error(describeStart(config));
       const report = await withStopSignal((signal) =>
         runGenerate(config, {
           now: () => Date.now(),
@@ -197,6 +201,17 @@ function generateConfig(opts: GenerateOptions): GenerateConfig {
       }
       : undefined,
   };
+}
+
+/** The opening line on a terminal: what will be written where, and for how long. */
+export function describeStart(config: GenerateConfig): string {
+  const seconds = config.phases.reduce((n, p) => n + p.duration, 0);
+  const rates = config.phases.map((p) => p.rate).join(", ");
+  const pace = config.speed === 0
+    ? "as fast as it can"
+    : `at ${config.speed}x, about ${formatDuration(Math.ceil(seconds / config.speed))}`;
+  return `monilog generate: writing ${formatDuration(seconds)} of traffic (${rates} req/s) to ` +
+    `"${escapeControl(config.output)}" ${pace}; Ctrl-C stops it`;
 }
 
 /** The closing line on stderr: what was written where, and the seed that reproduces it. */

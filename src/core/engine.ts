@@ -93,6 +93,8 @@ export class MonitorEngine {
   #inEmptyRun = false;
   /** Empty intervals before the first one with anything in it are not worth a line. */
   #reportedAny = false;
+  /** An interval with traffic was reported (the first one says from when it has traffic). */
+  #trafficReported = false;
   #quiet: { start: number; end: number; intervals: number } | undefined;
   #lastArrival: number | undefined;
   readonly #totals = new RunTotals();
@@ -462,8 +464,16 @@ export class MonitorEngine {
     this.#window!.jumpTo(target);
   }
 
-  #emitStats(stats: IntervalStats, extra: { end?: number; partial?: boolean }): void {
+  #emitStats(
+    stats: IntervalStats,
+    extra: { end?: number; partial?: boolean; since?: number },
+  ): void {
     this.#reportedAny = true;
+    if (!this.#trafficReported && stats.hits > 0) {
+      // The first interval with traffic covers its seconds from the first request on, not before.
+      this.#trafficReported = true;
+      if (this.#totals.start > stats.start) extra = { ...extra, since: this.#totals.start };
+    }
     this.#open.delete(stats.start);
     this.#totals.merge(stats, this.#keys);
     if (this.#cached === stats) this.#cached = undefined;

@@ -61,6 +61,11 @@ export interface StatsEvent {
   skewed: number;
   /** True for the last, incomplete interval reported at the end of input or on exit. */
   partial: boolean;
+  /**
+   * For the run's first interval with traffic, when that traffic starts after the interval does:
+   * its first second. The interval's rate is then over `[since, end)`, the seconds it covers.
+   */
+  since?: number;
 }
 
 /** A run of empty intervals after the first one, reported once (spec §4). */

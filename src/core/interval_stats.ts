@@ -94,7 +94,14 @@ export class IntervalStats {
   /** Renders the interval as a stats event with `top` rows per table, ids named by `keys`. */
   toEvent(
     top: number,
-    counters: { invalid: number; late: number; skewed: number; end?: number; partial?: boolean },
+    counters: {
+      invalid: number;
+      late: number;
+      skewed: number;
+      end?: number;
+      partial?: boolean;
+      since?: number;
+    },
     keys: KeyDictionary,
   ): StatsEvent {
     return {
@@ -121,6 +128,7 @@ export class IntervalStats {
       late: counters.late,
       skewed: counters.skewed,
       partial: counters.partial ?? false,
+      ...(counters.since !== undefined ? { since: counters.since } : {}),
     };
   }
 }

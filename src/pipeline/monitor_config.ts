@@ -42,6 +42,8 @@ export interface MonitorRuntime {
   stderr(line: string): void;
   /** Colour the main output. */
   color: boolean;
+  /** Standard output's width when it is a terminal (text reports fit it), else undefined. */
+  width(): number | undefined;
   /** Standard input, for `--file -`. */
   stdin(): ReadableStream<Uint8Array>;
   /**

@@ -173,6 +173,7 @@ function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
       out: rt.stdout,
       json: config.json,
       color: rt.color && !config.json,
+      width: rt.width,
     }),
   );
   if (config.output !== undefined) {

@@ -17,6 +17,8 @@ export interface EventLineOptions {
   json: boolean;
   /** ANSI colour (text only). */
   color: boolean;
+  /** The terminal's width now, for text that must not wrap; undefined for files and pipes. */
+  width?: () => number | undefined;
 }
 
 /** Writes every event to one line output. */
@@ -32,7 +34,9 @@ export class EventLineSink implements Sink {
 
   event(event: MonitorEvent): void {
     const { json, color, out } = this.#o;
-    out.writeLine(json ? formatJson(event) : formatText(event, { color }));
+    out.writeLine(
+      json ? formatJson(event) : formatText(event, { color, width: this.#o.width?.() }),
+    );
   }
 
   close(): Promise<void> {

@@ -18,7 +18,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         start: event.start,
         end: event.end,
         hits: event.hits,
-        rate: round2(event.hits / Math.max(1, event.end - event.start)),
+        rate: round2(event.hits / Math.max(1, event.end - (event.since ?? event.start))),
         bytes: event.bytes,
         sections: ranked(event.sections, "section"),
         sectionCount: event.sectionCount,
@@ -36,6 +36,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         late: event.late,
         skewed: event.skewed,
         ...(event.partial ? { partial: true } : {}),
+        ...(event.since !== undefined ? { since: event.since } : {}),
       };
     case "quiet":
       return { ...event };

@@ -3,6 +3,7 @@
  * screen (or in the file) before the next line of the log is read, and the order of lines is the order
  * of events.
  */
+import { fstatSync, ftruncateSync } from "node:fs";
 import { describeIoError, RuntimeFailure } from "../errors.ts";
 
 /** Somewhere lines of text go. */
@@ -15,13 +16,15 @@ export interface LineOutput {
 
 const encoder = new TextEncoder();
 
-/** Writes all of `bytes` to a synchronous writer, looping over short writes. */
-export function writeAllSync(
-  writer: { writeSync(p: Uint8Array): number },
-  bytes: Uint8Array,
-): void {
-  let offset = 0;
-  while (offset < bytes.length) offset += writer.writeSync(bytes.subarray(offset));
+/** Writes all of `bytes`, looping over short writes; says how much went out before a failure. */
+function writeCounted(writer: SyncWriter, bytes: Uint8Array): { written: number; error?: unknown } {
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writer.writeSync(bytes.subarray(written));
+    return { written };
+  } catch (error) {
+    return { written, error };
+  }
 }
 
 /** Raised when standard output is closed by its reader (`monilog … | head`): time to stop quietly. */
@@ -29,19 +32,94 @@ export class OutputClosed extends Error {
   override name = "OutputClosed";
 }
 
-/** Standard output. A closed pipe becomes {@linkcode OutputClosed}. */
-export function stdoutOutput(): LineOutput {
+/** Where bytes go (`Deno.stdout`, a `Deno.FsFile`; tests pass ones that fail). */
+export interface SyncWriter {
+  writeSync(p: Uint8Array): number;
+}
+
+/** Standard output's failure: a closed pipe is {@linkcode OutputClosed}, anything else one message. */
+function stdoutFailure(err: unknown, cut = ""): Error {
+  if (err instanceof Deno.errors.BrokenPipe) return new OutputClosed("standard output closed");
+  return new RuntimeFailure(`Cannot write to standard output: ${describeIoError(err)}${cut}`);
+}
+
+/**
+ * Writes `text` to standard output (the help, the version, a completion script): a closed pipe
+ * becomes {@linkcode OutputClosed}, any other failure (a full disk, `> /dev/full`) a
+ * {@linkcode RuntimeFailure} that names standard output and the reason.
+ */
+export function writeStdout(text: string, writer: SyncWriter = Deno.stdout): void {
+  const { error } = writeCounted(writer, encoder.encode(text));
+  if (error !== undefined) throw stdoutFailure(error);
+}
+
+/** The regular file that standard output was redirected to, if it is one (`> report.txt`). */
+export interface StdoutFile {
+  /** Its size now; undefined when standard output is not a regular file (a terminal, a pipe). */
+  size(): number | undefined;
+  /** Cuts it to `length` bytes. */
+  truncate(length: number): void;
+}
+
+/** Standard output's file through Node's fd calls (Deno has no seek or truncate on its stdout). */
+export const stdoutFile: StdoutFile = {
+  size() {
+    try {
+      const st = fstatSync(1);
+      return st.isFile() ? st.size : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  truncate: (length) => ftruncateSync(1, length),
+};
+
+/**
+ * Standard output, line by line, each line whole or not at all where it can be: when standard output
+ * is a file on a disk that fills up part-way through a line, what that line put in the file is cut
+ * off again. Deno's stdout does not say how much of a failed write went out, so the file's size does:
+ * it is cut back only when it grew by less than the line beyond what monilog wrote before, so that
+ * nobody else's bytes are taken.
+ */
+export function stdoutOutput(
+  writer: SyncWriter = Deno.stdout,
+  file: StdoutFile = stdoutFile,
+): LineOutput {
+  let start: number | undefined | null = null;
+  let total = 0;
   return {
     writeLine(text) {
-      try {
-        writeAllSync(Deno.stdout, encoder.encode(text + "\n"));
-      } catch (err) {
-        if (err instanceof Deno.errors.BrokenPipe) throw new OutputClosed("standard output closed");
-        throw err;
+      start ??= file.size();
+      const bytes = encoder.encode(text + "\n");
+      const { error } = writeCounted(writer, bytes);
+      if (error === undefined) {
+        total += bytes.length;
+        return;
       }
+      const cut = start === undefined ? "" : trimStdout(file, start + total, bytes.length);
+      throw stdoutFailure(error, cut);
     },
     close() {},
   };
+}
+
+/**
+ * Cuts standard output's file back to `end` (where the failed line began) if it holds part of that
+ * line of `length` bytes; "" when it holds only whole lines now, else what is left, for the message.
+ */
+function trimStdout(file: StdoutFile, end: number, length: number): string {
+  try {
+    const size = file.size();
+    if (size === end) return "";
+    // Grown by more, or shrunk (`1<>file`, `> file 2>&1`): not monilog's alone; left as it is.
+    if (size === undefined || size < end || size - end >= length) {
+      return "; its last line may be cut";
+    }
+    file.truncate(end);
+    return "";
+  } catch (err) {
+    return `; its last line is cut (${describeIoError(err)})`;
+  }
 }
 
 /**
@@ -63,16 +141,51 @@ export function appendFileOutput(path: string): LineOutput {
   } catch (err) {
     throw new RuntimeFailure(`Cannot open output file "${path}": ${describeIoError(err)}`);
   }
+  return fileLineOutput(`output file "${path}"`, file);
+}
+
+/** An open file that a line output appends to and can cut back (`Deno.FsFile` is one). */
+export interface AppendFile extends SyncWriter {
+  seekSync(offset: number, whence: Deno.SeekMode): number;
+  truncateSync(len?: number): void;
+  close(): void;
+}
+
+/**
+ * Lines appended to `file`, each whole or not at all. A disk that fills up takes what fits of a write
+ * and refuses the rest: what the failed line had put in the file is cut off again, so that the file
+ * ends with the last whole line (for JSON, every line parses). The failure names the output
+ * (`name`) and the reason; the file is closed then, as nothing more will be written to it.
+ */
+export function fileLineOutput(name: string, file: AppendFile): LineOutput {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    file.close();
+  };
   return {
     writeLine(text) {
-      try {
-        writeAllSync(file, encoder.encode(text + "\n"));
-      } catch (err) {
-        throw new RuntimeFailure(`Cannot write output file "${path}": ${describeIoError(err)}`);
-      }
+      const { written, error } = writeCounted(file, encoder.encode(text + "\n"));
+      if (error === undefined) return;
+      const cut = written === 0 ? undefined : trimBack(file, written);
+      close();
+      throw new RuntimeFailure(`Cannot write ${name}: ${describeIoError(error)}${cut ?? ""}`);
     },
-    close() {
-      file.close();
-    },
+    close,
   };
+}
+
+/**
+ * Cuts the last `n` bytes written off `file` (appending leaves its offset at the end of what was
+ * written); undefined when done, else what is left and why, to add to the message.
+ */
+function trimBack(file: AppendFile, n: number): string | undefined {
+  try {
+    const end = file.seekSync(0, Deno.SeekMode.Current);
+    file.truncateSync(end - n);
+    return undefined;
+  } catch (err) {
+    return `; its last line is cut (${describeIoError(err)})`;
+  }
 }

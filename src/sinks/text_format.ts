@@ -21,6 +21,11 @@ import { formatDuration, formatLogTime } from "./time_format.ts";
 export interface TextOptions {
   /** Use ANSI colours. */
   color: boolean;
+  /**
+   * The terminal's width: a report's lists keep as many rows as fit (and say how many more there
+   * were), so that no line wraps mid-number. Unlimited when absent (files, pipes).
+   */
+  width?: number;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -30,7 +35,7 @@ export function formatText(event: MonitorEvent, options: TextOptions): string {
   const c = pc.createColors(options.color);
   switch (event.type) {
     case "stats":
-      return formatStats(event, c);
+      return formatStats(event, c, options.width ?? Infinity);
     case "quiet":
       return formatQuiet(event, c);
     case "alert":
@@ -56,26 +61,44 @@ export function recoverLine(e: RecoverEvent): string {
     ` (${fixed2(e.rate)} req/s <= ${e.threshold}; alert lasted ${formatDuration(e.duration)})`;
 }
 
-function formatStats(e: StatsEvent, c: Colors): string {
-  const span = e.end - e.start;
-  const head = `${formatLogTime(e.start)} .. ${formatLogTime(e.end)}` +
-    (e.partial ? ` (partial, ${span} s)` : "");
+function formatStats(e: StatsEvent, c: Colors, width: number): string {
+  const span = e.end - (e.since ?? e.start);
+  // On a narrow terminal the interval's end is shown by its time of day alone.
+  const end = width < 120 ? formatLogTime(e.end).slice(11, 19) : formatLogTime(e.end);
+  const head = `${formatLogTime(e.start)} .. ${end}` +
+    (e.since !== undefined
+      ? ` (from ${formatLogTime(e.since).slice(11, 19)}, ${span} s)`
+      : e.partial
+      ? ` (partial, ${span} s)`
+      : "");
   if (e.hits === 0) {
     const counters = e.invalid || e.late || e.skewed ? `  ${countersText(e)}` : "";
     return c.dim(`${head}  no traffic${counters}`);
   }
   const classes = Object.entries(e.statusClasses).map(([k, v]) => `${k} ${v}`).join("  ");
-  const codes = byCount(e.status).slice(0, 5).map(([k, v]) => `${k} ${v}`).join("  ");
-  const methods = byCount(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ");
+  // The width a list after its 12-column label may take, one column spare so the cursor never wraps.
+  const room = width - 13;
+  const codes = fit(
+    byCount(e.status).slice(0, 5).map(([k, v]) => `${k} ${v}`),
+    room - classes.length - 5,
+    () => "",
+  );
+  const methods = fit(
+    byCount(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`),
+    room,
+    (n) => `(+${n} more)`,
+  );
   const lines = [
     `${c.bold(head)}  ${c.bold(String(e.hits))} ${plural(e.hits, "hit")}  ` +
     `${fixed2(e.hits / span)} req/s  ` +
     formatBytes(e.bytes),
-    `  sections  ${rankedList(e.sections, e.sectionCount, e.approximate)}`,
-    `  status    ${classes}   (${codes})`,
-    `  clients   ${rankedList(e.clients, e.clientCount, e.approximate)}`,
+    `  sections  ${rankedList(e.sections, e.sectionCount, e.approximate, room)}`,
+    `  status    ${classes}${codes === "" ? "" : `   (${codes})`}`,
+    `  clients   ${rankedList(e.clients, e.clientCount, e.approximate, room)}`,
     `  methods   ${methods}`,
-    ...(e.vhosts ? [`  vhosts    ${rankedList(e.vhosts, e.vhostCount ?? e.vhosts.length)}`] : []),
+    ...(e.vhosts
+      ? [`  vhosts    ${rankedList(e.vhosts, e.vhostCount ?? e.vhosts.length, false, room)}`]
+      : []),
     ...(e.latency ? [`  latency   ${latencyText(e.latency)}`] : []),
     `  ${countersText(e)}`,
   ];
@@ -137,13 +160,34 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
  * `key hits` pairs, then how many more keys there were. An approximate count (a bounded table that
  * overflowed) shows its possible over-count, and the number of keys is then a lower bound.
  */
-function rankedList(rows: Ranked[], total: number, atLeast = false): string {
-  const shown = rows.map((r) =>
+function rankedList(rows: Ranked[], total: number, atLeast = false, room = Infinity): string {
+  const items = rows.map((r) =>
     `${escapeControl(r.key)} ${r.hits}${r.error ? `(±${r.error})` : ""}`
-  )
-    .join("  ");
-  if (total <= rows.length) return shown;
-  return `${shown}  (+${total - rows.length}${atLeast ? " or more" : " more"})`;
+  );
+  const unlisted = total - rows.length;
+  return fit(items, room, (dropped) => {
+    const more = unlisted + dropped;
+    return more > 0 ? `(+${more}${atLeast ? " or more" : " more"})` : "";
+  }, unlisted > 0);
+}
+
+/**
+ * `items` joined by two spaces, as many as fit in `room` columns with what `more(n)` says of the
+ * n left out (or of none, when `always`); at least one item whatever the room.
+ */
+function fit(
+  items: string[],
+  room: number,
+  more: (dropped: number) => string,
+  always = false,
+): string {
+  const line = (n: number) => {
+    const tail = n < items.length || always ? more(items.length - n) : "";
+    return [...items.slice(0, n), ...(tail === "" ? [] : [tail])].join("  ");
+  };
+  let n = items.length;
+  while (n > 1 && line(n).length > room) n--;
+  return line(n);
 }
 
 /** `invalid 0  late 0  skewed 0`: the lines a report did not count, and why. */

@@ -5,6 +5,7 @@ import { runtimeArgs } from "../../tasks/runtime_flags.ts";
 import { CSV_HEADER } from "../../src/generate/line_format.ts";
 import { parserFor, SKIP } from "../../src/parse/mod.ts";
 import { FORMATS, newRecord } from "../../src/record.ts";
+import { describeStart } from "../../src/cli/generate_command.ts";
 
 const START = 1767225600; // 2026-01-01T00:00:00Z
 const FIXED = [
@@ -273,4 +274,24 @@ Deno.test("generate names the output file and the reason when it cannot write it
       equal(r.stderr, `monilog: Cannot open output file "${path}": ${reason}\n`);
     }
   });
+});
+
+Deno.test("describeStart() says what generate will write, where and for how long", () => {
+  const config = {
+    phases: [{ rate: 8, duration: 150 }, { rate: 12, duration: 150 }, { rate: 8, duration: 150 }],
+    start: 0,
+    seed: 1,
+    exact: false,
+    format: "clf" as const,
+    output: "/tmp/access.log",
+    speed: 1,
+    rotate: undefined,
+  };
+  equal(
+    describeStart(config),
+    'monilog generate: writing 7m30s of traffic (8, 12, 8 req/s) to "/tmp/access.log" at 1x, ' +
+      "about 7m30s; Ctrl-C stops it",
+  );
+  match(describeStart({ ...config, speed: 0 }), /to "\/tmp\/access.log" as fast as it can;/);
+  match(describeStart({ ...config, speed: 30 }), /at 30x, about 15s;/);
 });

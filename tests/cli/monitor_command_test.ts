@@ -1,7 +1,7 @@
 /** The `monitor` command through the real CLI: replay results, usage errors and I/O errors. */
 import { deepEqual, equal, match } from "node:assert/strict";
 import { clfLine, FIXTURES, LiveCli, runCli } from "../_helpers/cli.ts";
-import { inCi } from "../_helpers/requires.ts";
+import { FULL_DISK_IGNORED, withFullDisk } from "../_helpers/full_disk.ts";
 
 const SAMPLE_CSV = `${FIXTURES}sample_csv.txt`;
 
@@ -219,47 +219,39 @@ Deno.test("monitor names the output file and the reason when it cannot write it"
   }
 });
 
-/** Mounts a 4 KiB tmpfs (root only), so that a write really fails with "no space left on device". */
-async function withFullDisk(fn: (dir: string) => Promise<void>): Promise<boolean> {
-  const dir = await Deno.makeTempDir();
-  const mount = await new Deno.Command("mount", {
-    args: ["-t", "tmpfs", "-o", "size=4k", "tmpfs", dir],
-    stderr: "null",
-  }).output().catch(() => ({ success: false }));
-  if (!mount.success) {
-    await Deno.remove(dir);
-    return false;
-  }
-  try {
-    await fn(dir);
-  } finally {
-    await new Deno.Command("umount", { args: [dir] }).output();
-    await Deno.remove(dir);
-  }
-  return true;
-}
-
-// A small tmpfs needs root to mount: CI runs as root, so there it always runs.
-const ROOT = Deno.uid() === 0;
 Deno.test({
-  name: "monitor says which output failed and why when its disk is full" +
-    (ROOT || inCi() ? "" : " (ignored: mounting a full tmpfs needs root)"),
-  ignore: !ROOT && !inCi(),
+  name: "monitor --output on a disk that fills up: one line, whole lines, the summary on stdout" +
+    FULL_DISK_IGNORED.suffix,
+  ignore: FULL_DISK_IGNORED.ignore,
   fn: async () => {
-    const ran = await withFullDisk(async (dir) => {
-      const full = await runCli([
-        "monitor",
-        "--once",
-        "--file",
-        SAMPLE_CSV,
-        "--output",
-        `${dir}/report.log`,
-      ]);
-      equal(full.code, 1);
-      match(full.stderr, new RegExp(`output file "${dir}/report.log": no space left on device`));
-      equal(full.stderr.trimEnd().split("\n").at(-1)!.startsWith("monilog: Cannot write"), true);
-    });
-    equal(ran, true, "mount a 4 KiB tmpfs");
+    for (const json of [false, true]) {
+      const ran = await withFullDisk(async (dir) => {
+        const output = `${dir}/report-${json ? "json" : "text"}.log`;
+        const full = await runCli([
+          "monitor",
+          "--once",
+          ...(json ? ["--json"] : []),
+          "--file",
+          SAMPLE_CSV,
+          "--output",
+          output,
+        ]);
+        equal(full.code, 1);
+        deepEqual(full.stderr.trimEnd().split("\n"), [
+          `monilog: "${SAMPLE_CSV}" looks like csv`,
+          `monilog: Cannot write output file "${output}": no space left on device`,
+        ]);
+        // Standard output is healthy: it has the whole report and the summary.
+        if (json) equal(parseEvents(full.stdout).at(-1)!.type, "summary");
+        else match(full.stdout, /^Summary\n/m);
+        // The file has what fitted, in whole lines: a cut one was taken back.
+        const written = await Deno.readTextFile(output);
+        equal(written.length > 0 && written.endsWith("\n"), true, written.slice(-80));
+        equal(full.stdout.startsWith(written), true);
+        if (json) parseEvents(written);
+      });
+      equal(ran, true, "mount a 4 KiB tmpfs");
+    }
   },
 });
 

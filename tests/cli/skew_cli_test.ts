@@ -124,3 +124,35 @@ Deno.test("monitor keeps the exact events of a 100,000 s quiet gap, replayed or 
   deepEqual(changes(follow.events), expected);
   equal(replay.events.at(-1)!.skewed, 0);
 });
+
+Deno.test("monitor says once how late the elastic sample's lines are, and the --late that counts them", async () => {
+  const log = `${FIXTURES}clf/elastic/apache_logs`;
+  const plain = await runCli(["monitor", "--once", "--json", "--file", log]);
+  equal(plain.code, 0, plain.stderr);
+  const said = plain.stderr.split("\n").filter((l) => l.includes("came after their interval"));
+  equal(said.length, 1, plain.stderr);
+  match(said[0], /up to 59 s behind the newest line: --late 59 would count them/);
+  // The counters add up: what the intervals counted plus what missed them is every line.
+  const events = plain.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  const stats = events.filter((e) => e.type === "stats");
+  const sum = (key: string) => stats.reduce((n, e) => n + e[key], 0);
+  equal(sum("hits") + sum("late"), 10_000);
+  equal(events.at(-1).unreported, sum("late"));
+
+  // With the --late it suggests, every 10 s report matches a count made here from the timestamps.
+  const counted = await runCli(["monitor", "--once", "--json", "--late", "59", "--file", log]);
+  const reports = counted.stdout.trim().split("\n").map((l) => JSON.parse(l))
+    .filter((e) => e.type === "stats" && e.hits > 0);
+  const months: Record<string, number> = { May: 4 };
+  const buckets = new Map<number, number>();
+  for (const line of (await Deno.readTextFile(log)).split("\n")) {
+    const m = /\[(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d) \+0000\]/.exec(line);
+    if (!m) continue;
+    const t = Date.UTC(+m[3], months[m[2]], +m[1], +m[4], +m[5], +m[6]) / 1000;
+    const start = Math.floor(t / 10) * 10;
+    buckets.set(start, (buckets.get(start) ?? 0) + 1);
+  }
+  equal(reports.length, buckets.size);
+  for (const r of reports) equal(r.hits, buckets.get(r.start), `interval ${r.start}`);
+  equal(reports.reduce((n, r) => n + r.late, 0), 0);
+});

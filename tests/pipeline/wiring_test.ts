@@ -28,6 +28,7 @@ async function replay(file: string, config: Partial<MonitorConfig>) {
     stdout: { writeLine: (l) => stdout.push(l), close() {} },
     stderr: (l) => stderr.push(l),
     color: false,
+    width: () => undefined,
     stdin: () => new ReadableStream(),
     progress: () => undefined,
     onStopSignal: () => () => {},

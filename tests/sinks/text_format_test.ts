@@ -153,3 +153,25 @@ Deno.test("formatBytes() uses binary units", () => {
   ]];
   for (const [n, expected] of table) equal(formatBytes(n), expected);
 });
+
+Deno.test("formatText() fits a report to the terminal's width, saying how many rows it left out", () => {
+  const many = {
+    ...stats,
+    clients: Array.from({ length: 5 }, (_, i) => ({ key: `192.168.100.${100 + i}`, hits: 50 - i })),
+    clientCount: 80,
+  };
+  const wide = formatText(many, { color: false }).split("\n");
+  equal(
+    wide[3],
+    "  clients   " + many.clients.map((c) => `${c.key} ${c.hits}`).join("  ") +
+      "  (+75 more)",
+  );
+  for (const width of [80, 100]) {
+    const lines = formatText(many, { color: false, width }).split("\n");
+    for (const l of lines) equal(l.length < width, true, `${width}: ${l}`);
+    // Rows left out are counted in the "more", never cut mid-number.
+    const [, rest] = /\(\+(\d+) more\)$/.exec(lines[3])!;
+    const shown = lines[3].slice(12).split("  ").length - 1;
+    equal(shown + Number(rest), 80, lines[3]);
+  }
+});

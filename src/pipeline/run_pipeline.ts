@@ -86,10 +86,15 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
     }
   };
 
-  const removeSignal = p.onStopSignal(() => stop.abort());
+  // A first signal stops after what is written by then; a second one stops at once.
+  const halt = new AbortController();
+  const removeSignal = p.onStopSignal(() => {
+    if (stop.signal.aborted) halt.abort();
+    else stop.abort();
+  });
   const stopTicking = clock.every(TICK_MS, tick);
   try {
-    await p.source.read(processor, stop.signal);
+    await p.source.read(processor, stop.signal, halt.signal);
   } catch (err) {
     fail(err);
   } finally {

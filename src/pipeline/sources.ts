@@ -13,8 +13,11 @@ export interface Source {
   readonly mode: "follow" | "replay";
   /** Bytes the input holds, when known in advance (a file replayed). */
   readonly bytesTotal: number | undefined;
-  /** Reads until the input ends or `signal` aborts. */
-  read(consumer: RowConsumer, signal: AbortSignal): Promise<void>;
+  /**
+   * Reads until the input ends or `signal` aborts (then only what the input holds by then), and stops
+   * at once when `halt` aborts.
+   */
+  read(consumer: RowConsumer, signal: AbortSignal, halt: AbortSignal): Promise<void>;
 }
 
 /** How to read `file`. */
@@ -58,8 +61,8 @@ export function chooseSource(c: SourceChoice): Source {
   return {
     mode: "follow",
     bytesTotal: undefined,
-    read: (consumer, signal) =>
-      followFile(c.file, { consumer, signal, clock: c.clock, fromStart: c.fromStart }),
+    read: (consumer, signal, halt) =>
+      followFile(c.file, { consumer, signal, halt, clock: c.clock, fromStart: c.fromStart }),
   };
 }
 

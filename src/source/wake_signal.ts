@@ -66,6 +66,30 @@ export class WakeSignal {
     this.#dirty = false;
   }
 
+  /**
+   * Sleeps `ms` without a watch: while a file is being written the follower reads at this pace and
+   * lets the writes gather, instead of waking — and handling an event — for every `write()` a server
+   * makes (one per line, for nginx and Apache). The next wait() watches again, and since that watch
+   * missed what happened before it, returns at once for one more look.
+   */
+  async pause(ms: number): Promise<void> {
+    this.#unwatch();
+    if (this.#signal.aborted) return;
+    const wake = this.#wake = new AbortController();
+    await this.#clock.sleep(ms, wake.signal);
+    this.#wake = undefined;
+  }
+
+  #unwatch(): void {
+    const watcher = this.#watcher;
+    this.#watcher = undefined;
+    try {
+      watcher?.close();
+    } catch {
+      // Already closed.
+    }
+  }
+
   /** Stops watching and waits until the watch has let go. */
   async close(): Promise<void> {
     this.#closed = true;

@@ -8,8 +8,12 @@ import type { NotifyConfig, NotifyEnvironment } from "../notify/notify_sinks.ts"
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
-  /** Log path, or `-` for standard input. */
+  /** The first log (it names the run in messages): a path, a pattern, or `-` for standard input. */
   file: string;
+  /** Every log to read: paths and patterns (`--file` repeated); [file] when there is one. */
+  files: string[];
+  /** Count each request for the file it came from (`--by file`). */
+  byFile: boolean;
   format: FormatChoice;
   /** An nginx `log_format` or Apache `LogFormat` string; overrides `format`. */
   logFormat?: string;
@@ -27,6 +31,8 @@ export interface MonitorConfig {
   json: boolean;
   /** Also append every report and alert line to this file. */
   output?: string;
+  /** Keep positions and the engine's state here, to go on after a restart (`--state DIR`). */
+  state?: string;
   engine: EngineOptions;
   /** Alert receivers (spec §8); none when absent. */
   notify?: NotifyConfig;

@@ -37,7 +37,16 @@ export interface Pipeline {
   stop: AbortController;
   /** How long closing may wait for the sinks (a notifier's deliveries), ms. */
   closeMs: number;
+  /**
+   * Saves the run's checkpoint (`--state`), called between two reads about once a second and once
+   * when reading stops, before the engine finishes (a restart goes on from what was read, not from
+   * a summary).
+   */
+  checkpoint?: () => void;
 }
+
+/** Ticks between two checkpoints: about one a second. */
+const CHECKPOINT_TICKS = 4;
 
 /** What ended the run, if it did not end well. */
 export interface PipelineOutcome {
@@ -72,9 +81,11 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
     };
     return { wallMs: now, source, engine: engine.view() };
   };
+  let ticks = 0;
   const tick = () => {
     if (failure !== undefined) return;
     try {
+      if (p.checkpoint !== undefined && ++ticks % CHECKPOINT_TICKS === 0) p.checkpoint();
       processor.tick();
       const now = clock.now();
       if (p.source.mode === "follow") engine.tick(now);
@@ -102,6 +113,7 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
   }
   ended = true;
   try {
+    if (failure === undefined) p.checkpoint?.();
     if (failure === undefined) processor.finish();
     // A source that failed part-way still gets its summary; one that failed before a record came
     // (missing, a directory, unreadable) gets none, as a summary of nothing is noise beside the error;

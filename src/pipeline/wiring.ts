@@ -106,7 +106,9 @@ export function buildPipeline(
     },
   });
 
-  // 3. The processor: parses what the source reads and feeds the engine.
+  // 3. The processor: parses what the source reads and feeds the engine. `paths` names the logs by
+  // source index; the source fills it in as it opens them.
+  const paths: string[] = [];
   const custom = config.logFormat === undefined
     ? undefined
     : { parser: logFormatParser(config.logFormat), logFormat: config.logFormat };
@@ -116,7 +118,8 @@ export function buildPipeline(
     engine,
     dictionary,
     clock,
-    paths: [config.file],
+    paths,
+    byFile: config.byFile,
     onDetect: (format) => {
       if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
     },
@@ -127,6 +130,8 @@ export function buildPipeline(
   // 4. The source.
   const source = chooseSource({
     file: config.file,
+    files: config.files,
+    paths,
     once: config.once,
     fromStart: config.fromStart,
     jobs: config.jobs,
@@ -142,7 +147,7 @@ export function buildPipeline(
     engine,
     sinks: fanOut,
     notices,
-    files: [config.file],
+    files: config.files,
     idleTimeout: config.idleTimeout,
     holdAfterEnd: false,
     onStopSignal: rt.onStopSignal,
@@ -191,7 +196,8 @@ function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
     sinks.push(...notifySinks({
       config: config.notify,
       once: config.once,
-      file: config.file === "-" ? "standard input" : config.file,
+      // Named as the user gave them (a glob stays a glob): the `file` label of every message.
+      file: config.files.map((f) => (f === "-" ? "standard input" : f)).join(", "),
       clock: rt.clock,
       env: rt.notify ?? { hostname: () => "localhost", random: Math.random, timeScale: 1 },
       stderr: rt.stderr,

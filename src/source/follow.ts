@@ -38,6 +38,12 @@ import { TAIL_MARK_BYTES, TailMark } from "./tail_mark.ts";
 import { WakeSignal } from "./wake_signal.ts";
 import type { Clock } from "../clock.ts";
 import { FINGERPRINT_BYTES, rotatedCandidates, startsWith } from "./rotated_copy.ts";
+import {
+  type FilePosition,
+  fingerprintOf,
+  position,
+  type PositionSource,
+} from "./file_position.ts";
 
 /** Options for {@linkcode followFile}. */
 export interface FollowOptions extends SourceOptions {
@@ -49,10 +55,21 @@ export interface FollowOptions extends SourceOptions {
   clock: Clock;
   /** Abort (a second Ctrl-C) to end even the last read at once. */
   halt?: AbortSignal;
-  /** Safety-net stat poll period in ms, because watch events can be lost (default 1000). */
-  pollMs?: number;
+  /**
+   * Safety-net stat poll period in ms, because watch events can be lost (default 1000); a function is
+   * asked at each wait (many files spread their polls out as they grow in number).
+   */
+  pollMs?: number | (() => number);
   /** How long a rotated-away file is still read after it last grew, in ms (default 5000). */
   rotateWaitMs?: number;
+  /**
+   * Where an earlier run stopped (`--state`): the files it was reading, rotated-away ones first. They
+   * are found again by their identity and fingerprint — at the path, or among its rotated names — and
+   * read on from there; a file at the path that none of them is, is read from its start.
+   */
+  resume?: FilePosition[];
+  /** Receives the follower's positions, for the checkpoint writer. */
+  onStart?: (positions: PositionSource) => void;
 }
 
 /**
@@ -62,6 +79,7 @@ export interface FollowOptions extends SourceOptions {
  */
 export async function followFile(path: string, options: FollowOptions): Promise<void> {
   const follower = new Follower(path, options);
+  options.onStart?.(follower);
   try {
     await follower.run();
   } finally {
@@ -97,7 +115,7 @@ const LONG_DRAIN_BYTES = 64 * 1024 * 1024;
 /** Rounds of read-and-stat in one catch-up before yielding to the wait (which is then immediate). */
 const MAX_ROUNDS = 16;
 
-class Follower {
+class Follower implements PositionSource {
   readonly #path: string;
   readonly #o: FollowOptions;
   readonly #rotateWaitMs: number;
@@ -123,12 +141,25 @@ class Follower {
     });
   }
 
+  /** Where each file read now stands: rotated-away ones first, then the one at the path. */
+  positions(): FilePosition[] {
+    const out: FilePosition[] = [];
+    for (const f of [...this.#retiring, this.#current]) {
+      if (f === undefined) continue;
+      // The bytes of a line not yet complete are read again after a restart, whole.
+      const offset = f.offset - f.delivery.splitter.pending;
+      out.push(position(f.dev, f.ino, f.head.subarray(0, f.headLength), offset));
+    }
+    return out;
+  }
+
   async run(): Promise<void> {
     this.#current = await this.#open();
+    const resumed = this.#o.resume ? await this.#resume(this.#o.resume) : false;
     if (this.#current === undefined) {
       this.#notify("waiting");
       this.#absent = true;
-    } else if (!this.#o.fromStart) {
+    } else if (!resumed && !this.#o.fromStart && this.#o.resume === undefined) {
       await this.#startAtEnd(this.#current);
     }
     while (true) {
@@ -285,6 +316,64 @@ class Follower {
     if (left > LONG_DRAIN_BYTES) {
       this.#notify("draining", `${Math.round(left / (1024 * 1024))} MiB written before the stop`);
     }
+  }
+
+  /**
+   * Goes on where an earlier run stopped: each saved file is found by its identity and fingerprint
+   * (an inode reused by another file does not pass); one rotated away since is read from its saved
+   * offset to its end, the one still at the path is read on from its offset. True when the file at
+   * the path was one of them; when it was not, it came after the stop, and is read from its start.
+   */
+  async #resume(saved: FilePosition[]): Promise<boolean> {
+    const current = this.#current;
+    let atPath = false;
+    for (const p of saved) {
+      const fingerprint = fingerprintOf(p);
+      if (
+        current !== undefined && !atPath && current.dev === p.dev && current.ino === p.ino &&
+        current.head.subarray(0, fingerprint.length).every((b, i) => b === fingerprint[i]) &&
+        current.headLength >= fingerprint.length
+      ) {
+        const size = (await this.#io(() => current.file.stat())).size;
+        if (size >= p.offset) {
+          current.offset = await this.#io(() => current.file.seek(p.offset, Deno.SeekMode.Start));
+          atPath = true;
+          continue;
+        }
+      }
+      const found = await this.#findRotated(fingerprint, p.offset);
+      if (found === undefined) {
+        this.#notify("missing", `the file read at offset ${p.offset} when monilog stopped is gone`);
+        continue;
+      }
+      const file = await Deno.open(found, { read: true });
+      try {
+        await file.seek(p.offset, Deno.SeekMode.Start);
+        const delivery = new LineDelivery(found, this.#o);
+        await readToEnd(file, this.#buffer, delivery, this.#o.halt);
+        delivery.flush();
+        delivery.batch();
+      } finally {
+        file.close();
+      }
+      this.#notify(
+        "opened",
+        `"${found}", rotated while monilog was stopped, read on from where it was`,
+      );
+    }
+    return atPath;
+  }
+
+  /** The rotated file that starts with `fingerprint` and holds at least `offset` bytes, if any. */
+  async #findRotated(fingerprint: Uint8Array, offset: number): Promise<string | undefined> {
+    for (const c of await rotatedCandidates(this.#path)) {
+      if (c.size < offset || this.#known.has(`${c.dev}:${c.ino}`)) continue;
+      if (await startsWith(c.path, fingerprint)) {
+        this.#known.add(`${c.dev}:${c.ino}`);
+        return c.path;
+      }
+    }
+    return undefined;
   }
 
   /** Seeks to the end of a file met at start, keeping the bytes before it as the tail mark. */

@@ -3,6 +3,7 @@ import type { MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { stdoutOutput } from "../sinks/line_output.ts";
 import { systemClock } from "../clock.ts";
 import { parseTimeScale } from "../notify/notify_sinks.ts";
+import { denoTerminal, tuiUnavailable } from "../sinks/tui/deno_terminal.ts";
 
 /** Builds the runtime the composition root hands to the monitor. */
 export function denoRuntime(): MonitorRuntime {
@@ -58,5 +59,6 @@ export function denoRuntime(): MonitorRuntime {
       timeScale: parseTimeScale(Deno.env.get("MONILOG_NOTIFY_TIME_SCALE")),
       pagerdutyUrl: Deno.env.get("MONILOG_PAGERDUTY_URL") || undefined,
     },
+    terminal: (readsStdin) => tuiUnavailable(readsStdin) ?? denoTerminal(),
   };
 }

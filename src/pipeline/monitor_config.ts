@@ -5,6 +5,8 @@ import type { LineOutput } from "../sinks/line_output.ts";
 import type { ProgressOutput } from "../sinks/progress_sink.ts";
 import type { FormatChoice } from "./line_processor.ts";
 import type { NotifyConfig, NotifyEnvironment } from "../notify/notify_sinks.ts";
+import type { HttpConfig } from "../sinks/http/mod.ts";
+import type { TerminalIo } from "../sinks/tui/terminal.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
@@ -33,6 +35,10 @@ export interface MonitorConfig {
   output?: string;
   /** Keep positions and the engine's state here, to go on after a restart (`--state DIR`). */
   state?: string;
+  /** Serve the page, events, state and metrics (--http). */
+  http?: HttpConfig;
+  /** The terminal dashboard (--tui) instead of the text reports on standard output. */
+  tui?: { refreshMs: number };
   engine: EngineOptions;
   /** Alert receivers (spec §8); none when absent. */
   notify?: NotifyConfig;
@@ -61,4 +67,9 @@ export interface MonitorRuntime {
   onStopSignal(handler: () => void): () => void;
   /** Host name, jitter and test knobs for the notifiers; a plain default when absent (tests). */
   notify?: NotifyEnvironment;
+  /**
+   * The terminal for --tui, or why there is none (`readsStdin`: the log comes from standard input, so
+   * the keys must come from elsewhere). Absent: there is never one.
+   */
+  terminal?(readsStdin: boolean): TerminalIo | string;
 }

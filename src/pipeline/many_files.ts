@@ -51,8 +51,12 @@ export interface ManyFilesOptions {
 export class ManyFiles {
   constructor(private readonly o: ManyFilesOptions) {}
 
-  /** The files the patterns name now, in order, without duplicates or rotated copies of each other. */
-  async expand(): Promise<string[]> {
+  /**
+   * The files the patterns name now, in order, without duplicates or rotated copies of each other.
+   * With `literal`, a pattern that matches nothing stands for itself (a replay then says it is
+   * missing).
+   */
+  async expand(literal = false): Promise<string[]> {
     const out: string[] = [];
     for (const p of this.o.patterns) {
       if (!isGlob(p)) {
@@ -62,6 +66,7 @@ export class ManyFiles {
       // `*.log*` also matches `access.log.1`: a rotated copy is read by its log's follower, not
       // twice. (A rotated file named on its own, for a replay of a series, is read.)
       const matches = await expandGlob(p);
+      if (matches.length === 0 && literal && !out.includes(p)) out.push(p);
       const names = new Set(matches.map((m) => basename(m)));
       const known = new Set(out);
       for (const path of matches) {
@@ -144,7 +149,7 @@ export class ManyFiles {
 
   /** Replays every file once, one after another. */
   async replay(consumer: RowConsumer, signal: AbortSignal): Promise<void> {
-    for (const path of await this.expand()) {
+    for (const path of await this.expand(true)) {
       if (signal.aborted) return;
       const source = this.o.paths.push(path) - 1;
       await replayFile(path, {

@@ -5,9 +5,18 @@
  */
 import { basename, dirname, join } from "node:path";
 
-/** True when `pattern`'s file name holds a wildcard. */
+/**
+ * True when `pattern`'s file name holds a wildcard and no file has that very name: a log named
+ * `site[1].log` is a file, as a shell would take it.
+ */
 export function isGlob(pattern: string): boolean {
-  return /[*?[]/.test(basename(pattern));
+  if (!/[*?[]/.test(basename(pattern))) return false;
+  try {
+    Deno.statSync(pattern);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** The problem with `pattern`, or undefined when it can be used: wildcards only in the file name. */

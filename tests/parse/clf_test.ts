@@ -15,6 +15,7 @@ Deno.test("parserFor('clf') reads every field of a Common line", () => {
       time: 1525881639,
       host: "127.0.0.1",
       vhost: "",
+      file: "",
       user: "james",
       method: "GET",
       path: "/report",

@@ -11,6 +11,7 @@ Deno.test("parserFor('csv') reads the exercise CSV and skips its header", () => 
     time: 1549573860,
     host: "10.0.0.2",
     vhost: "",
+    file: "",
     user: "apache",
     method: "GET",
     path: "/api/user",

@@ -78,7 +78,7 @@ Deno.test("a record written as CLF, Combined or CSV parses back to the same fiel
           : rec.path.slice(0, rec.path.indexOf("/", 1));
         const noIds = { hostId: -1, methodId: -1, sectionId: -1 };
         const vhost = format === "vhost_common" ? "www.example.com:443" : "";
-        deepEqual({ ...r }, { ...rec, vhost, section, duration: NaN, ...noIds }, line);
+        deepEqual({ ...r }, { ...rec, vhost, file: "", section, duration: NaN, ...noIds }, line);
       }
     }),
     { numRuns: 500 },

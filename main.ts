@@ -8,6 +8,8 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { VERSION } from "./src/version.ts";
 import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/errors.ts";
 import { monitorCommand } from "./src/cli/monitor_command.ts";
+import { notifyTestCommand } from "./src/cli/notify_test_command.ts";
+import { rulesCommand } from "./src/cli/rules_command.ts";
 import { generateCommand } from "./src/cli/generate_command.ts";
 import { denoRuntime } from "./src/cli/deno_runtime.ts";
 import { completionsCommand } from "./src/cli/completions_command.ts";
@@ -41,7 +43,13 @@ function buildProgram(): Command {
       writeOut: (text) => writeStdout(text),
     });
   for (
-    const sub of [monitorCommand(denoRuntime), generateCommand(), completionsCommand(() => program)]
+    const sub of [
+      monitorCommand(denoRuntime),
+      generateCommand(),
+      notifyTestCommand(denoRuntime),
+      rulesCommand(),
+      completionsCommand(() => program),
+    ]
   ) {
     sub.copyInheritedSettings(program);
     program.addCommand(sub);

@@ -2,6 +2,7 @@
 import type { MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { stdoutOutput } from "../sinks/line_output.ts";
 import { systemClock } from "../clock.ts";
+import { parseTimeScale } from "../notify/notify_sinks.ts";
 import { denoTerminal, tuiUnavailable } from "../sinks/tui/deno_terminal.ts";
 
 /** Builds the runtime the composition root hands to the monitor. */
@@ -44,6 +45,19 @@ export function denoRuntime(): MonitorRuntime {
       return () => {
         for (const s of signals) Deno.removeSignalListener(s, handler);
       };
+    },
+    notify: {
+      // Needs `sys: ["hostname"]` in the permission set; a narrowed install still notifies.
+      hostname: () => {
+        try {
+          return Deno.hostname();
+        } catch {
+          return "localhost";
+        }
+      },
+      random: Math.random,
+      timeScale: parseTimeScale(Deno.env.get("MONILOG_NOTIFY_TIME_SCALE")),
+      pagerdutyUrl: Deno.env.get("MONILOG_PAGERDUTY_URL") || undefined,
     },
     terminal: (readsStdin) => tuiUnavailable(readsStdin) ?? denoTerminal(),
   };

@@ -8,6 +8,8 @@ import { numberOption } from "./option_parsers.ts";
 import { REFRESH_MAX, REFRESH_MIN } from "../sinks/tui/tui_sink.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
+import { receiverFlags, receiverOptions } from "./receiver_options.ts";
+import { hasReceivers } from "../notify/receivers/mod.ts";
 import { globProblem } from "../source/glob.ts";
 import { DEFAULT_METRICS_SECTIONS, listenAddressOption, TOKEN_ENV } from "../sinks/http/mod.ts";
 
@@ -34,7 +36,7 @@ function defaultJobs(): number {
 
 /** Builds the `monitor` subcommand; `runtime` supplies the clock and the outside world. */
 export function monitorCommand(runtime: () => MonitorRuntime): Command {
-  return new Command("monitor")
+  const command = new Command("monitor")
     .description(
       "Follow an access log, print traffic statistics every interval, and alert when the average " +
         "request rate over the window goes above the threshold (and when it recovers).",
@@ -108,6 +110,7 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option("--json", "write events as JSON lines instead of text")
     .option("--output <path>", "also append every report and alert line to this file")
+    .option("--notify-replay", "with --once, send the replay's alerts to the receivers too")
     .option(
       "--state <dir>",
       "keep each file's position and the engine's state in this directory (about once a second " +
@@ -148,7 +151,8 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
         "  monilog monitor --file /var/log/nginx/access.log --http 8080\n" +
         "  tail -F access.log | monilog monitor --file - --threshold 50\n" +
-        "  monilog monitor --file app.log --log-format '$remote_addr [$time_local] \"$request\" $status $request_time'\n",
+        "  monilog monitor --file app.log --log-format '$remote_addr [$time_local] \"$request\" $status $request_time'\n" +
+        "  monilog monitor --file access.log --alertmanager http://localhost:9093 --ntfy https://ntfy.sh/my-site\n",
     )
     .action(async (opts) => {
       if (opts.logFormat !== undefined) {
@@ -159,6 +163,8 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           throw err;
         }
       }
+      const rt = runtime();
+      const receivers = receiverFlags(opts as Record<string, unknown>, rt.notify?.pagerdutyUrl);
       if (opts.tui && opts.json && opts.output === undefined) {
         throw new UsageError(
           "--json with --tui needs --output PATH: standard output is the dashboard",
@@ -209,7 +215,13 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           late: opts.late,
           top: opts.top,
         },
+        notify: hasReceivers(receivers)
+          ? { receivers, replay: Boolean(opts.notifyReplay) }
+          : undefined,
       };
-      await runMonitor(config, runtime());
+      await runMonitor(config, rt);
     });
+  // The receiver flags (spec §8), shared with notify-test.
+  for (const option of receiverOptions()) command.addOption(option);
+  return command;
 }

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { LineOutput } from "../sinks/line_output.ts";
 import type { ProgressOutput } from "../sinks/progress_sink.ts";
 import type { FormatChoice } from "./line_processor.ts";
+import type { NotifyConfig, NotifyEnvironment } from "../notify/notify_sinks.ts";
 import type { HttpConfig } from "../sinks/http/mod.ts";
 import type { TerminalIo } from "../sinks/tui/terminal.ts";
 
@@ -39,6 +40,8 @@ export interface MonitorConfig {
   /** The terminal dashboard (--tui) instead of the text reports on standard output. */
   tui?: { refreshMs: number };
   engine: EngineOptions;
+  /** Alert receivers (spec §8); none when absent. */
+  notify?: NotifyConfig;
 }
 
 /** The outside world, passed in so that tests and the composition root choose it. */
@@ -62,6 +65,8 @@ export interface MonitorRuntime {
   progress(json: boolean): ProgressOutput | undefined;
   /** Calls `handler` on SIGINT or SIGTERM; returns a function that removes it. */
   onStopSignal(handler: () => void): () => void;
+  /** Host name, jitter and test knobs for the notifiers; a plain default when absent (tests). */
+  notify?: NotifyEnvironment;
   /**
    * The terminal for --tui, or why there is none (`readsStdin`: the log comes from standard input, so
    * the keys must come from elsewhere). Absent: there is never one.

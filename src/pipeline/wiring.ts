@@ -28,6 +28,7 @@ import type { MonitorConfig, MonitorRuntime } from "./monitor_config.ts";
 import { type Pipeline, runPipeline } from "./run_pipeline.ts";
 import { chooseSource } from "./sources.ts";
 import { withFileCounts } from "./summary_files.ts";
+import { notifySinks } from "../notify/notify_sinks.ts";
 import { RequestCounter, startHttpSink } from "../sinks/http/mod.ts";
 
 /** Skewed lines said one by one on standard error; the rest are only counted. */
@@ -290,5 +291,16 @@ function buildSinks({ config, rt, notices, requests, tui }: SinkContext): Sink[]
     }));
   }
   sinks.push(new NoticeLogSink(rt.stderr), notices);
+  if (config.notify !== undefined) {
+    sinks.push(...notifySinks({
+      config: config.notify,
+      once: config.once,
+      // Named as the user gave them (a glob stays a glob): the `file` label of every message.
+      file: config.files.map((f) => (f === "-" ? "standard input" : f)).join(", "),
+      clock: rt.clock,
+      env: rt.notify ?? { hostname: () => "localhost", random: Math.random, timeScale: 1 },
+      stderr: rt.stderr,
+    }));
+  }
   return sinks;
 }

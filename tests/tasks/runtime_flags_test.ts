@@ -57,13 +57,26 @@ Deno.test("the npm package installs the command with its Deno and everything mai
   equal(mode & 0o111, 0o111, "bin/monilog is executable");
 });
 
-Deno.test("monilog's permission set grants files, a few variables and the network, nothing else", () => {
-  // net: --http listens on the port the user names.
+Deno.test("monilog's permission set grants files, a few variables, the network and the host name", () => {
+  // net: --http listens on the port the user names, and the alert receivers (spec §8) post to the
+  // URLs the user gives; sys hostname: every notification names its host. The two MONILOG_NOTIFY /
+  // PAGERDUTY variables are the notifiers' test knobs (README).
   deepEqual(config.permissions[PERMISSION_SET], {
     read: true,
     write: true,
-    env: ["TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "CI", "COLUMNS", "MONILOG_HTTP_TOKEN"],
+    env: [
+      "TZ",
+      "NO_COLOR",
+      "FORCE_COLOR",
+      "TERM",
+      "CI",
+      "COLUMNS",
+      "MONILOG_HTTP_TOKEN",
+      "MONILOG_NOTIFY_TIME_SCALE",
+      "MONILOG_PAGERDUTY_URL",
+    ],
     net: true,
+    sys: ["hostname"],
   });
 });
 

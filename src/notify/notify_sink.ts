@@ -1,0 +1,109 @@
+/**
+ * One receiver as a sink of the monitor: it picks the alerts and recoveries out of the events (one
+ * "raised" and one "recovered" per episode), queues them in the receiver's own outbox and returns at
+ * once, so reading never waits on a receiver. For Alertmanager it re-sends the open episode while it
+ * lasts. On close it gives pending deliveries until the deadline, then says in one line what stayed
+ * undelivered.
+ */
+import type { Clock } from "../clock.ts";
+import type { MonitorEvent } from "../core/events.ts";
+import type { Sink } from "../sinks/sink.ts";
+import { EpisodeTracker } from "./episodes.ts";
+import { notificationLabel } from "./message.ts";
+import type { Origin } from "./notification.ts";
+import { Outbox } from "./outbox.ts";
+import type { Deliverable, Receiver } from "./receiver.ts";
+import type { RetryPolicy } from "./retry_policy.ts";
+
+/** Options for {@linkcode NotifySink}. */
+export interface NotifySinkOptions {
+  origin: Origin;
+  clock: Clock;
+  policy: RetryPolicy;
+  random: () => number;
+  /** One line for the user (stderr), without the "monilog: " prefix. */
+  warn: (line: string) => void;
+}
+
+/** Delivers the episodes of one run to one receiver. */
+export class NotifySink implements Sink {
+  readonly name: string;
+  readonly output = false;
+  readonly #receiver: Receiver;
+  readonly #tracker: EpisodeTracker;
+  readonly #outbox: Outbox<Deliverable>;
+  readonly #clock: Clock;
+  readonly #warn: (line: string) => void;
+  #stopRepeat: (() => void) | undefined;
+
+  constructor(receiver: Receiver, options: NotifySinkOptions) {
+    this.#receiver = receiver;
+    this.name = receiver.name;
+    this.#clock = options.clock;
+    this.#warn = options.warn;
+    this.#tracker = new EpisodeTracker(options.origin);
+    const warn = (text: string) => options.warn(`${receiver.name}: ${text}`);
+    this.#outbox = new Outbox<Deliverable>({
+      clock: options.clock,
+      policy: options.policy,
+      random: options.random,
+      deliver: (n, signal) => receiver.send(n, signal),
+      report: {
+        failing: (item, reason, nextMs) =>
+          warn(`${item}: delivery failed (${reason}); retrying, next try in ${seconds(nextMs)}`),
+        recovered: (item, tries) => warn(`${item}: delivered after ${tries} tries`),
+        refused: (item, reason) => warn(`${item}: refused (${reason}); not retried`),
+      },
+    });
+  }
+
+  /** The outbox, for tests and for the record of tries. */
+  get outbox(): Outbox<Deliverable> {
+    return this.#outbox;
+  }
+
+  event(event: MonitorEvent): void {
+    const n = this.#tracker.take(event);
+    if (n === undefined) return;
+    this.#outbox.add({ value: n, label: notificationLabel(n), essential: true });
+    if (this.#receiver.repeatMs === undefined) return;
+    this.#stopRepeat?.();
+    this.#stopRepeat = undefined;
+    if (n.kind === "raised") {
+      this.#stopRepeat = this.#clock.every(this.#receiver.repeatMs, () => this.#refresh());
+    }
+  }
+
+  /** Re-sends the open episode, unless something is still queued (it carries the news already). */
+  #refresh(): void {
+    const open = this.#tracker.open;
+    if (open === undefined || !this.#outbox.idle) return;
+    this.#outbox.add({
+      value: { kind: "refresh", raised: open },
+      label: "refresh",
+      essential: false,
+    });
+  }
+
+  /** Gives pending deliveries `deadlineMs` more (from now), then says what stayed undelivered. */
+  async close(deadlineMs: number): Promise<void> {
+    this.#stopRepeat?.();
+    this.#stopRepeat = undefined;
+    const left = await this.#outbox.close(this.#clock.now() + deadlineMs);
+    this.#receiver.close?.();
+    if (left.length > 0) {
+      this.#warnLeft(left);
+    }
+  }
+
+  #warnLeft(left: string[]): void {
+    const what = left.length === 1 ? "1 notification" : `${left.length} notifications`;
+    const last = this.#outbox.tries.at(-1);
+    const why = last && !last.ok && last.reason ? ` (last try: ${last.reason})` : "";
+    this.#warn(`${this.#receiver.name}: ${what} left undelivered: ${left.join(", ")}${why}`);
+  }
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}

@@ -17,6 +17,16 @@
  * - Parse workers pay from a few million lines on; below, their start (~80 ms of CPU each) eats the
  *   gain. With a new client on every line they do not pay at all: the main thread would make a
  *   string of every value anyway, so the replay stays in one pass (LineProcessor.keysMostlyNew).
+ * - A new second cost ~300 ns (a decode and a full parse of the stamp); keeping the value of the last
+ *   hour makes it ~50 ns, and real logs change second on most lines (elastic ×100: −14 % CPU).
+ * - A replay that writes many intervals (elastic ×100: 52,500) paid an fstat of standard output per
+ *   line written and four loops over 1000 status slots per interval: a third of its time.
+ * - Parse workers at 100k Combined lines doubled the CPU (0.80 → 0.37 s once left out); at 1M lines
+ *   they are even with one pass on 2 cores; they pay from about 1.5M lines (workersPay).
+ * - Startup (CPU, this machine, compile cache warm): Deno alone 28 ms; `import "node:fs"` alone 73
+ *   ms — the Node-compatibility layer is ~45 ms, and commander (the CLI library) pulls it in, as do
+ *   DDSketch (CommonJS) and node:fs / node:path of our own; `monilog --version` 107 ms, `monitor
+ *   --once` of a one-line file 142 ms. Under 45 ms needs a CLI parser without `node:` imports.
  * - Peak memory is V8's heap growth, not data: the live set stays near 20 MB, but short-lived strings
  *   let the heap grow to 250 MB unless capped (V8_FLAGS in tasks/runtime_flags.ts).
  */
@@ -146,6 +156,8 @@ const SECTION_COUNT = '{ split(P, p, "/"); c["/" p[2]]++ } END { for (s in c) n+
 const MAWK_PROGRAMS: Record<string, string[]> = {
   clf: [SECTION_COUNT.replace("P", "$7")],
   combined: [SECTION_COUNT.replace("P", "$7")],
+  vhost_common: [SECTION_COUNT.replace("P", "$8")],
+  vhost_combined: [SECTION_COUNT.replace("P", "$8")],
   csv: ["-F,", SECTION_COUNT.replace("P", "r[2]").replace("{ ", '{ split($5, r, " "); ')],
   json: [
     '-F"request":"',

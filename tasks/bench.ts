@@ -111,6 +111,8 @@ async function distinctKeys(lines: number): Promise<string> {
 interface Figures {
   seconds: number;
   peakKiB: number | undefined;
+  /** User + system seconds (GNU time), when known. */
+  cpu?: number;
 }
 
 /** Runs `cmd` `runs` times (after one warm-up if `warm`); median wall time and peak memory. */
@@ -119,20 +121,21 @@ async function measure(cmd: string, args: string[], runs: number, warm: boolean)
   for (let i = warm ? 0 : 1; i <= runs; i++) {
     const started = performance.now();
     const r = hasTime
-      ? await run(TIME, ["-f", "MONILOG_BENCH %e %M", cmd, ...args])
+      ? await run(TIME, ["-f", "MONILOG_BENCH %e %M %U %S", cmd, ...args])
       : await run(cmd, args);
     const wall = (performance.now() - started) / 1000;
     if (r.code !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
-    const m = /MONILOG_BENCH (\S+) (\d+)/.exec(r.stderr);
+    const m = /MONILOG_BENCH (\S+) (\d+) (\S+) (\S+)/.exec(r.stderr);
     if (i > 0) {
-      results.push({ seconds: m ? Number(m[1]) : wall, peakKiB: m ? Number(m[2]) : undefined });
+      results.push({
+        // The wall clock read here is finer than GNU time's hundredths.
+        seconds: wall,
+        peakKiB: m ? Number(m[2]) : undefined,
+        cpu: m ? Number(m[3]) + Number(m[4]) : undefined,
+      });
     }
   }
-  results.sort((a, b) => a.seconds - b.seconds);
-  return {
-    seconds: results[Math.floor(results.length / 2)].seconds,
-    peakKiB: hasTime ? Math.max(...results.map((r) => r.peakKiB ?? 0)) : undefined,
-  };
+  return median(results);
 }
 
 const rows: Array<{ name: string; lines: number; bytes: number; f: Figures }> = [];
@@ -205,9 +208,13 @@ const sideBySide: Array<{
   monilog: Figures;
   mawk?: Figures;
   ratio?: number;
+  cpuRatio?: number;
 }> = [];
 for (const [name, format, lines, file] of cases) {
-  const ours: Figures[] = [], theirs: Figures[] = [], ratios: number[] = [];
+  const ours: Figures[] = [],
+    theirs: Figures[] = [],
+    ratios: number[] = [],
+    cpuRatios: number[] = [];
   for (let i = 0; i <= o.runs; i++) {
     const a = await measure(...replay(file), 1, false);
     const b = hasMawk ? await measure(MAWK, [...MAWK_PROGRAMS[format], file], 1, false) : undefined;
@@ -216,6 +223,7 @@ for (const [name, format, lines, file] of cases) {
     if (b !== undefined) {
       theirs.push(b);
       ratios.push(a.seconds / b.seconds);
+      if (a.cpu !== undefined && b.cpu) cpuRatios.push(a.cpu / b.cpu);
     }
   }
   const row = {
@@ -224,7 +232,8 @@ for (const [name, format, lines, file] of cases) {
     bytes: (await Deno.stat(file)).size,
     monilog: median(ours),
     mawk: theirs.length > 0 ? median(theirs) : undefined,
-    ratio: ratios.length > 0 ? ratios.sort((x, y) => x - y)[ratios.length >> 1] : undefined,
+    ratio: middle(ratios),
+    cpuRatio: middle(cpuRatios),
   };
   sideBySide.push(row);
   console.error(`${name}, ${lines} lines: ${row.monilog.seconds.toFixed(2)} s`);
@@ -237,8 +246,10 @@ if (o.distinctLines > 0) {
 }
 
 console.log(`\nmedian of ${o.runs} runs in turn with mawk, whole process (startup included)\n`);
-console.log("| log | lines | MB | monilog s | mawk s | monilog ÷ mawk | peak memory |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
+console.log(
+  "| log | lines | MB | monilog s | mawk s | monilog ÷ mawk | CPU s | CPU ÷ mawk's | peak memory |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of sideBySide) {
   const ratio = r.ratio === undefined
     ? "n/a"
@@ -248,6 +259,7 @@ for (const r of sideBySide) {
   console.log(
     `| ${r.name} | ${r.lines.toLocaleString("en")} | ${(r.bytes / 1e6).toFixed(0)} | ` +
       `${r.monilog.seconds.toFixed(3)} | ${r.mawk?.seconds.toFixed(3) ?? "n/a"} | ${ratio} | ` +
+      `${r.monilog.cpu?.toFixed(2) ?? "n/a"} | ${r.cpuRatio?.toFixed(2) ?? "n/a"} | ` +
       `${peakText(r.monilog)} |`,
   );
 }
@@ -269,10 +281,17 @@ function peakText(f: Figures): string {
   return f.peakKiB === undefined ? "n/a (no GNU time)" : `${(f.peakKiB / 1024).toFixed(0)} MiB`;
 }
 
+/** The median of `xs`, undefined when empty. */
+function middle(xs: number[]): number | undefined {
+  return xs.length === 0 ? undefined : xs.slice().sort((x, y) => x - y)[xs.length >> 1];
+}
+
 function median(figures: Figures[]): Figures {
   const byTime = figures.slice().sort((a, b) => a.seconds - b.seconds);
+  const cpus = figures.flatMap((f) => f.cpu === undefined ? [] : [f.cpu]);
   return {
     seconds: byTime[byTime.length >> 1].seconds,
+    cpu: middle(cpus),
     peakKiB: hasTime ? Math.max(...figures.map((f) => f.peakKiB ?? 0)) : undefined,
   };
 }

@@ -12,6 +12,8 @@ export interface LogRecord {
   host: string;
   /** The virtual host that served it (Apache's vhost formats), "" when the format has none. */
   vhost: string;
+  /** The log it came from, with `--by file` (several logs); "" otherwise. */
+  file: string;
   /** Authenticated user, `-` when absent. */
   user: string;
   /** HTTP method, `-` when the request line was unparseable (e.g. `"-"`). */
@@ -42,6 +44,7 @@ export function newRecord(): LogRecord {
     time: 0,
     host: "",
     vhost: "",
+    file: "",
     user: "-",
     method: "-",
     path: "/",

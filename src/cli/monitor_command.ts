@@ -7,6 +7,7 @@ import { runMonitor } from "../pipeline/wiring.ts";
 import { numberOption } from "./option_parsers.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
+import { globProblem } from "../source/glob.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
@@ -36,7 +37,16 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
       "Follow an access log, print traffic statistics every interval, and alert when the average " +
         "request rate over the window goes above the threshold (and when it recovers).",
     )
-    .option("-f, --file <path>", "log to follow; - reads standard input", "/tmp/access.log")
+    .option(
+      "-f, --file <path>",
+      "log to follow, repeatable; a pattern such as '/var/log/nginx/*access.log' follows every " +
+        "match, and files that match later (default /tmp/access.log); - reads standard input",
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .addOption(
+      new Option("--by <what>", "add per-file tables to the reports (with several logs)")
+        .choices(["file"] as const),
+    )
     .option(
       "--threshold <n>",
       "alert threshold in requests per second, averaged over the window (decimals allowed)",
@@ -115,8 +125,18 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           throw err;
         }
       }
+      const files = opts.file ?? ["/tmp/access.log"];
+      if (files.length > 1 && files.includes("-")) {
+        throw new UsageError("--file: - (standard input) cannot be read beside other logs");
+      }
+      for (const f of files) {
+        const problem = globProblem(f);
+        if (problem !== undefined) throw new UsageError(`--file: ${problem}`);
+      }
       const config: MonitorConfig = {
-        file: opts.file,
+        file: files[0],
+        files,
+        byFile: opts.by === "file",
         format: opts.format,
         logFormat: opts.logFormat,
         fromStart: Boolean(opts.fromStart || opts.once),

@@ -1,6 +1,7 @@
 import type { Ranked } from "./events.ts";
 import { SpaceSaving } from "./space_saving.ts";
 import { Tally } from "./tally.ts";
+import type { BoundedTallyState } from "./part_state.ts";
 
 /** Keys longer than this are cut (a 100 kB "section" is garbage, and must not cost 100 kB a row). */
 export const MAX_KEY_LENGTH = 256;
@@ -61,6 +62,26 @@ export class BoundedTally {
   /** The `n` keys with the most hits, ties by key; rows carry `error` once not exact. */
   top(n: number): MaybeApprox[] {
     return this.#exact?.top(n) ?? this.#bounded!.top(n);
+  }
+
+  /** Its counts as plain data (a checkpoint). */
+  toState(): BoundedTallyState {
+    return this.#exact !== undefined
+      ? { exact: this.#exact.toState() }
+      : { bounded: this.#bounded!.toState() };
+  }
+
+  /** Takes the counts of a checkpoint (on an empty table). */
+  load(state: BoundedTallyState): void {
+    if ("exact" in state) {
+      this.#exact = new Tally();
+      this.#exact.load(state.exact);
+      this.#bounded = undefined;
+    } else {
+      this.#bounded = new SpaceSaving(this.capacity);
+      this.#bounded.load(state.bounded);
+      this.#exact = undefined;
+    }
   }
 
   /** A plain object of every key kept, keys in ascending order. */

@@ -5,6 +5,8 @@
  * unmaintained or need a native addon, and the algorithm is forty lines.
  */
 
+import type { DistinctCountState } from "./part_state.ts";
+
 const P = 14;
 const M = 1 << P;
 /** Bias correction for M registers. */
@@ -49,6 +51,32 @@ export class DistinctCount {
     // Small range: linear counting is the better estimate.
     const estimate = raw <= 2.5 * M && zeros > 0 ? M * Math.log(M / zeros) : raw;
     return Math.round(estimate);
+  }
+
+  /** What it counted as plain data (a checkpoint): the set, or the registers in base64. */
+  toState(): DistinctCountState {
+    if (this.#exact !== undefined) return { exact: [...this.#exact] };
+    let binary = "";
+    for (const r of this.#registers!) binary += String.fromCharCode(r);
+    return { registers: btoa(binary) };
+  }
+
+  /** Takes what a checkpoint counted (on an empty count). */
+  load(state: DistinctCountState): void {
+    if ("exact" in state) {
+      this.#exact = new Set(state.exact);
+      this.#registers = undefined;
+      return;
+    }
+    const binary = atob(state.registers);
+    if (binary.length !== M) {
+      throw new RangeError(
+        `a checkpoint's distinct count has ${binary.length} registers, not ${M}`,
+      );
+    }
+    const r = this.#registers = new Uint8Array(M);
+    for (let i = 0; i < M; i++) r[i] = binary.charCodeAt(i);
+    this.#exact = undefined;
   }
 
   #observe(value: string): void {

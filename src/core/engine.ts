@@ -13,6 +13,17 @@ import type { AlertEvent, RecoverEvent, StatsEvent } from "./events.ts";
 import { RecentIntervals } from "./recent_intervals.ts";
 import { type GuardDecision, type HeldLine, TimeGuard } from "./time_guard.ts";
 import { type EngineView, type SpanTables, VIEW_ALERTS } from "./view.ts";
+import {
+  checkCompatible,
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  CheckpointRefused,
+  type EngineCheckpoint,
+  type KeyRegistry,
+  restoreKeys,
+  savedKeys,
+} from "./engine_checkpoint.ts";
+import { num, unnum } from "./part_state.ts";
 
 /** Settings of the engine, all in seconds but the threshold (requests per second). */
 export interface EngineOptions {
@@ -53,6 +64,24 @@ export interface EngineWiring {
   windowTables?: boolean;
   /** Hears what the engine has to say about the log's times: skewed lines, re-bases, disorder. */
   onNotice?: (notice: EngineNotice) => void;
+  /**
+   * The run's dictionary itself (RunDictionary), for checkpoints: they keep its values so that a
+   * restored run gives every key the id it had. Its `keys` name ids when `keys` is not given.
+   */
+  dictionary?: KeyRegistry;
+}
+
+/** What a restored engine is built with: its settings, checked against the checkpoint's, and wiring. */
+export interface RestoreWiring extends EngineWiring {
+  options: EngineOptions;
+  /**
+   * The machine clock (ms since the epoch) when the restarted run starts. Quiet time then goes on
+   * from where the checkpoint's ticks had taken it, the time the monitor was down left out: counted
+   * as quiet log time, it would evaluate (and report empty) the seconds of the lines written
+   * meanwhile, which the restarted run is about to read. Leave it out only to go on in the same
+   * process, on the same clock.
+   */
+  resumeAt?: number;
 }
 
 /** What the engine says about the log's times (the wiring prints it on standard error). */
@@ -109,6 +138,7 @@ export class MonitorEngine {
   #lastStats: StatsEvent | undefined;
   readonly #guard: TimeGuard;
   readonly #onNotice: EngineWiring["onNotice"];
+  readonly #dictionary: KeyRegistry | undefined;
   /** Log time as the clock moved it while the log was quiet (tick), for judging far lines. */
   #logNow = -Infinity;
   #skewedSinceReport = 0;
@@ -122,7 +152,8 @@ export class MonitorEngine {
     this.#o = options;
     this.#emit = emit;
     this.#limit = Math.round(options.threshold * options.window * 1e6) / 1e6;
-    this.#keys = wiring.keys ?? NO_KEYS;
+    this.#dictionary = wiring.dictionary;
+    this.#keys = wiring.keys ?? wiring.dictionary?.keys ?? NO_KEYS;
     this.#onSecond = wiring.onSecond;
     this.#recent = wiring.windowTables
       ? new RecentIntervals(Math.ceil(options.window / options.interval) + 1)
@@ -165,6 +196,106 @@ export class MonitorEngine {
       }
     }
     this.#count(record, wallMs);
+  }
+
+  /**
+   * The engine's state as plain JSON data (core/engine_checkpoint.ts), from which
+   * {@linkcode MonitorEngine.restore} goes on exactly as this engine would. Costs a copy of the
+   * state: meant for about once a second, never per record.
+   */
+  checkpoint(): EngineCheckpoint {
+    if (this.#dictionary === undefined && this.#keys !== NO_KEYS) {
+      throw new Error("checkpoint() needs the run's dictionary (EngineWiring.dictionary)");
+    }
+    const quiet = this.#quiet;
+    return {
+      format: CHECKPOINT_FORMAT,
+      version: CHECKPOINT_VERSION,
+      options: { ...this.#o },
+      keys: savedKeys(this.#dictionary),
+      ...(this.#window ? { window: this.#window.toState() } : {}),
+      maxSeen: num(this.#maxSeen),
+      logNow: num(this.#logNow),
+      ...(this.#lastArrival !== undefined ? { lastArrival: this.#lastArrival } : {}),
+      alerting: this.#alerting,
+      alertedAt: this.#alertedAt,
+      ...(this.#activeAlert ? { activeAlert: { ...this.#activeAlert } } : {}),
+      nextReport: this.#nextReport,
+      open: [...this.#open.values()].map((stats) => stats.toState()),
+      sinceReport: {
+        invalid: this.#invalidSinceReport,
+        late: this.#lateSinceReport,
+        skewed: this.#skewedSinceReport,
+      },
+      quiet: {
+        inEmptyRun: this.#inEmptyRun,
+        reportedAny: this.#reportedAny,
+        trafficReported: this.#trafficReported,
+        ...(quiet ? { run: { ...quiet } } : {}),
+      },
+      guard: this.#guard.toState(),
+      disorder: {
+        maxLateness: this.#maxLateness,
+        said: this.#disorderSaid,
+        jumpSaid: { ...this.#jumpSaid },
+      },
+      totals: this.#totals.toState(),
+      ...(this.#lastStats ? { lastStats: structuredClone(this.#lastStats) } : {}),
+      ...(this.#recent ? { recent: this.#recent.toState() } : {}),
+    };
+  }
+
+  /**
+   * An engine that goes on from `checkpoint` (as JSON.parse gave it back) as the engine that took it
+   * would have. Throws CheckpointRefused, naming what differs, for a checkpoint of another format or
+   * version or written for other options; `wiring.dictionary` must be the new run's, still empty
+   * (a refused checkpoint leaves it so, but for one whose keys it has no room for).
+   */
+  static restore(checkpoint: unknown, emit: EmitEvent, wiring: RestoreWiring): MonitorEngine {
+    checkCompatible(checkpoint, wiring.options);
+    const engine = new MonitorEngine(wiring.options, emit, wiring);
+    try {
+      engine.#load(checkpoint, wiring.resumeAt);
+    } catch (err) {
+      throw new CheckpointRefused(`the saved state is damaged: ${(err as Error).message}`);
+    }
+    // Last: the engine's own state is all checked, and what is interned cannot be taken back.
+    restoreKeys(checkpoint.keys, wiring.dictionary);
+    return engine;
+  }
+
+  #load(cp: EngineCheckpoint, resumeAt: number | undefined): void {
+    const o = this.#o;
+    if (cp.window) this.#window = RateWindow.fromState(o.window, o.late, cp.window);
+    this.#maxSeen = unnum(cp.maxSeen);
+    this.#logNow = unnum(cp.logNow);
+    this.#lastArrival = cp.lastArrival === undefined || resumeAt === undefined
+      ? cp.lastArrival
+      : resumeAt - Math.max(0, this.#logNow - this.#maxSeen) * 1000;
+    // Held lines' arrivals move with it: once counted, they are what quiet time is measured from.
+    const shiftMs = (this.#lastArrival ?? 0) - (cp.lastArrival ?? 0);
+    this.#alerting = cp.alerting;
+    this.#alertedAt = cp.alertedAt;
+    this.#activeAlert = cp.activeAlert && { ...cp.activeAlert };
+    this.#nextReport = cp.nextReport;
+    for (const state of cp.open) this.#open.set(state.start, IntervalStats.fromState(state));
+    this.#invalidSinceReport = cp.sinceReport.invalid;
+    this.#lateSinceReport = cp.sinceReport.late;
+    this.#skewedSinceReport = cp.sinceReport.skewed;
+    this.#inEmptyRun = cp.quiet.inEmptyRun;
+    this.#reportedAny = cp.quiet.reportedAny;
+    this.#trafficReported = cp.quiet.trafficReported;
+    this.#quiet = cp.quiet.run && { ...cp.quiet.run };
+    this.#guard.load(cp.guard, shiftMs);
+    this.#maxLateness = cp.disorder.maxLateness;
+    this.#disorderSaid = cp.disorder.said;
+    this.#jumpSaid = { ...cp.disorder.jumpSaid };
+    this.#totals.load(cp.totals);
+    // The alert in progress is the very object the totals list: a view copies both, alike.
+    const last = this.#totals.alerts.at(-1);
+    if (this.#activeAlert && last?.type === "alert") this.#activeAlert = last;
+    this.#lastStats = cp.lastStats && structuredClone(cp.lastStats);
+    if (cp.recent) this.#recent?.load(cp.recent);
   }
 
   /** Applies what the guard decided about held lines. */

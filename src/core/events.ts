@@ -48,6 +48,8 @@ export interface StatsEvent {
   vhosts?: Ranked[];
   /** Distinct virtual hosts, with `vhosts`. */
   vhostCount?: number;
+  /** Hits by log file, with `--by file`. */
+  byFile?: Ranked[];
   /** Response-time percentiles (ms), when the format carries response times. */
   latency?: LatencySummary;
   /** Lines that could not be parsed since the previous report. */
@@ -137,6 +139,8 @@ export interface SummaryEvent {
   methods: Record<string, number>;
   /** Top virtual hosts over the run, for the formats that carry them. */
   vhosts?: Ranked[];
+  /** Hits by log file over the run, with `--by file`. */
+  byFile?: Ranked[];
   /** Response-time percentiles (ms) over the run, when the format carries response times. */
   latency?: LatencySummary;
   /** Every alert and recovery, in order. */

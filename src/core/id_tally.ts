@@ -1,5 +1,6 @@
 import type { Ranked } from "./events.ts";
 import { keepBest } from "./tally.ts";
+import type { IdTallyState } from "./part_state.ts";
 
 /**
  * Counts per key id, in a typed array indexed by id, with the list of ids counted so far: a count is
@@ -62,6 +63,18 @@ export class IdTally {
   reset(): void {
     for (let i = 0; i < this.#size; i++) this.#counts[this.#touched[i]] = 0;
     this.#size = 0;
+  }
+
+  /** Its counts as plain data, ids in the order they were first counted (a checkpoint). */
+  toState(): IdTallyState {
+    const out: number[] = [];
+    this.forEach((id, hits) => out.push(id, hits));
+    return out;
+  }
+
+  /** Takes the counts of a checkpoint (on an empty tally). */
+  load(state: IdTallyState): void {
+    for (let i = 0; i + 1 < state.length; i += 2) this.add(state[i], state[i + 1]);
   }
 
   #growCounts(id: number): void {

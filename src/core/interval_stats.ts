@@ -5,6 +5,7 @@ import { KeyTable } from "./key_table.ts";
 import type { KeyDictionary } from "./key_dictionary.ts";
 import { StatusCounts } from "./status_counts.ts";
 import { Latency } from "./latency.ts";
+import type { IntervalStatsState } from "./part_state.ts";
 
 /**
  * Distinct keys an interval's section and client tables count exactly; past it they keep the heavy
@@ -30,6 +31,8 @@ export class IntervalStats {
   readonly methods = new KeyTable(METHOD_CAPACITY);
   /** Virtual hosts, for the formats that carry them (by string: a site has a handful). */
   readonly vhosts = new KeyTable(INTERVAL_CAPACITY);
+  /** The logs the requests came from, with `--by file`. */
+  readonly files = new KeyTable(INTERVAL_CAPACITY);
   /** Response times, when the format carries them. */
   latency: Latency | undefined;
 
@@ -47,6 +50,7 @@ export class IntervalStats {
     this.clients.reset();
     this.methods.reset();
     this.vhosts.reset();
+    this.files.reset();
     this.latency = undefined;
   }
 
@@ -59,8 +63,39 @@ export class IntervalStats {
     this.clients.add(record.hostId, record.host);
     this.methods.add(record.methodId, record.method);
     if (record.vhost !== "") this.vhosts.add(-1, record.vhost);
+    if (record.file !== "") this.files.add(-1, record.file);
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d); // d === d: not NaN
+  }
+
+  /** Its figures as plain data (a checkpoint of an open interval). */
+  toState(): IntervalStatsState {
+    return {
+      start: this.start,
+      end: this.end,
+      hits: this.hits,
+      bytes: this.bytes,
+      sections: this.sections.toState(),
+      status: this.status.toState(),
+      clients: this.clients.toState(),
+      methods: this.methods.toState(),
+      vhosts: this.vhosts.toState(),
+      ...(this.latency ? { latency: this.latency.toState() } : {}),
+    };
+  }
+
+  /** An open interval restored from a checkpoint. */
+  static fromState(state: IntervalStatsState): IntervalStats {
+    const stats = new IntervalStats(state.start, state.end);
+    stats.hits = state.hits;
+    stats.bytes = state.bytes;
+    stats.sections.load(state.sections);
+    stats.status.load(state.status);
+    stats.clients.load(state.clients);
+    stats.methods.load(state.methods);
+    stats.vhosts.load(state.vhosts);
+    if (state.latency) stats.latency = Latency.fromState(state.latency);
+    return stats;
   }
 
   /** The interval's figures so far with `top` rows per table, ids named by `keys` (for views). */
@@ -78,6 +113,7 @@ export class IntervalStats {
       statusClasses: this.status.byClass(),
       methods: this.methods.toRecord(keys.method),
       ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, noIds) } : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, noIds) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       approximate: !(this.sections.exact && this.clients.exact && this.methods.exact),
     };
@@ -120,6 +156,7 @@ export class IntervalStats {
       ...(this.vhosts.size > 0
         ? { vhosts: this.vhosts.top(top, noIds), vhostCount: this.vhosts.size }
         : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, noIds) } : {}),
       ...(this.sections.exact && this.clients.exact && this.methods.exact
         ? {}
         : { approximate: true as const }),

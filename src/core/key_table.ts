@@ -2,6 +2,7 @@ import type { Ranked } from "./events.ts";
 import { BoundedTally } from "./bounded_tally.ts";
 import { IdTally } from "./id_tally.ts";
 import { byHitsThenKey } from "./tally.ts";
+import type { KeyTableState } from "./part_state.ts";
 
 /**
  * One keyed field of an interval (sections, clients or methods): counted by id when the record carries
@@ -59,6 +60,18 @@ export class KeyTable {
       out[key] = hits;
     }
     return out;
+  }
+
+  /** Its counts as plain data (a checkpoint): ids stay ids, the run's dictionary being restored too. */
+  toState(): KeyTableState {
+    return { ids: this.#ids.toState(), strings: this.#strings.toState() };
+  }
+
+  /** Takes the counts of a checkpoint (on an empty table). */
+  load(state: KeyTableState): void {
+    this.#ids.load(state.ids);
+    this.#strings = new BoundedTally(this.capacity);
+    this.#strings.load(state.strings);
   }
 
   /** Forgets every count, keeping what memory can be reused. */

@@ -4,6 +4,10 @@
  * requests. Created only when the log's format carries a response time.
  */
 import { DDSketch } from "@datadog/sketches-js";
+import { type LatencyState, num, type SketchStoreState, unnum } from "./part_state.ts";
+
+/** One of a DDSketch's stores (the package exports no name for its type). */
+type SketchStore = DDSketch["store"];
 
 /** Percentiles of the response times of some requests, in milliseconds. */
 export interface LatencySummary {
@@ -29,6 +33,37 @@ export class Latency {
   }
 
   /**
+   * The sketch field for field, as plain data (a checkpoint). Not toProto: fromProto loses min and max,
+   * and the bins as laid out are what make a restored sketch merge and answer exactly as the original.
+   */
+  toState(): LatencyState {
+    const s = this.#sketch;
+    return {
+      count: s.count,
+      sum: s.sum,
+      min: num(s.min),
+      max: num(s.max),
+      zeroCount: s.zeroCount,
+      store: storeState(s.store),
+      negativeStore: storeState(s.negativeStore),
+    };
+  }
+
+  /** A sketch restored from a checkpoint. */
+  static fromState(state: LatencyState): Latency {
+    const latency = new Latency();
+    const s = latency.#sketch;
+    s.count = state.count;
+    s.sum = state.sum;
+    s.min = unnum(state.min);
+    s.max = unnum(state.max);
+    s.zeroCount = state.zeroCount;
+    loadStore(s.store, state.store);
+    loadStore(s.negativeStore, state.negativeStore);
+    return latency;
+  }
+
+  /**
    * The percentiles, in milliseconds rounded to 0.01 ms, by the nearest-rank definition: p99 of three
    * requests is the slowest one. (DDSketch ranks by q × (n − 1), rounding down, which for few values
    * reports the p99 of a slow request among fast ones as a fast time; the quantile asked of it is
@@ -43,4 +78,22 @@ export class Latency {
     };
     return { count: n, p50: q(0.5), p90: q(0.9), p99: q(0.99) };
   }
+}
+
+function storeState(store: SketchStore): SketchStoreState {
+  return {
+    bins: [...store.bins],
+    count: store.count,
+    minKey: num(store.minKey),
+    maxKey: num(store.maxKey),
+    offset: store.offset,
+  };
+}
+
+function loadStore(store: SketchStore, state: SketchStoreState): void {
+  store.bins = [...state.bins];
+  store.count = state.count;
+  store.minKey = unnum(state.minKey);
+  store.maxKey = unnum(state.maxKey);
+  store.offset = state.offset;
 }

@@ -1,3 +1,5 @@
+import type { RateWindowState } from "./part_state.ts";
+
 /**
  * Per-second hit counts over a sliding window of W seconds, with a running sum, so that moving the
  * window by one second costs O(1) and a request costs one array increment.
@@ -90,6 +92,30 @@ export class RateWindow {
   rebase(end: number): void {
     // Counts are kept relative to #endSlot: moving #end alone shifts them all.
     this.#end = end;
+  }
+
+  /** The counts of the window and of the pending seconds, as plain data (a checkpoint). */
+  toState(): RateWindowState {
+    const first = this.#end - this.window + 1;
+    const counts = new Array<number>(this.window + this.late + 1);
+    for (let i = 0; i < counts.length; i++) counts[i] = this.#counts[this.#slot(first + i)];
+    return { end: this.#end, counts };
+  }
+
+  /** A window restored from a checkpoint. */
+  static fromState(window: number, late: number, state: RateWindowState): RateWindow {
+    if (state.counts.length !== window + late + 1) {
+      throw new RangeError(
+        `a checkpoint's window holds ${state.counts.length} seconds, not ${window + late + 1}`,
+      );
+    }
+    const win = new RateWindow(window, late, state.end);
+    const first = state.end - window + 1;
+    state.counts.forEach((n, i) => {
+      win.#counts[win.#slot(first + i)] = n;
+      if (i < window) win.#sum += n;
+    });
+    return win;
   }
 
   #slot(t: number): number {

@@ -8,6 +8,7 @@ import type { IntervalSnapshot } from "./interval_stats.ts";
 import { Latency } from "./latency.ts";
 import { keepBest } from "./tally.ts";
 import type { SpanTables } from "./view.ts";
+import type { RecentIntervalsState } from "./part_state.ts";
 
 /** A ring of the last `capacity` reported intervals. */
 export class RecentIntervals {
@@ -19,6 +20,24 @@ export class RecentIntervals {
   add(snapshot: IntervalSnapshot): void {
     this.#ring.push(snapshot);
     if (this.#ring.length > this.capacity) this.#ring.shift();
+  }
+
+  /** The kept intervals as plain data (a checkpoint), oldest first. */
+  toState(): RecentIntervalsState {
+    return this.#ring.map((s) => ({
+      tables: structuredClone(s.tables),
+      ...(s.latency ? { latency: s.latency.toState() } : {}),
+    }));
+  }
+
+  /** Takes the kept intervals of a checkpoint (on an empty ring; beyond capacity, the newest). */
+  load(state: RecentIntervalsState): void {
+    for (const s of state) {
+      this.add({
+        tables: structuredClone(s.tables),
+        latency: s.latency ? Latency.fromState(s.latency) : undefined,
+      });
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import type { KeyTable } from "./key_table.ts";
 import { SpaceSaving } from "./space_saving.ts";
 import { byHitsThenKey } from "./tally.ts";
 import { DistinctCount } from "./distinct_count.ts";
+import type { RunKeyTableState } from "./part_state.ts";
 
 /**
  * A keyed field over the whole run (clients, methods), merged from each reported interval's table:
@@ -67,6 +68,22 @@ export class RunKeyTable {
       error > 0 ? { key, hits, error } : { key, hits }
     );
     return [...byId, ...byString].sort(byHitsThenKey).slice(0, n);
+  }
+
+  /** Its counts as plain data (a checkpoint). */
+  toState(): RunKeyTableState {
+    return {
+      ids: this.ids.toState(),
+      strings: this.strings.toState(),
+      distinct: this.#distinct.toState(),
+    };
+  }
+
+  /** Takes the counts of a checkpoint (on an empty table). */
+  load(state: RunKeyTableState): void {
+    this.ids.load(state.ids);
+    this.strings.load(state.strings);
+    this.#distinct.load(state.distinct);
   }
 
   /** Every key with its count, keys in ascending order. */

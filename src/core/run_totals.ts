@@ -8,6 +8,7 @@ import { tableKey } from "./bounded_tally.ts";
 import type { KeyDictionary } from "./key_dictionary.ts";
 import { RunKeyTable } from "./run_key_table.ts";
 import type { EngineView } from "./view.ts";
+import { num, type RunTotalsState, unnum } from "./part_state.ts";
 
 /**
  * Sections the summary tracks over the whole run. Exact while the run has at most this many distinct
@@ -35,6 +36,7 @@ export class RunTotals {
   readonly clients = new RunKeyTable(SUMMARY_CAPACITY);
   readonly methods = new RunKeyTable(64);
   readonly vhosts = new RunKeyTable(SUMMARY_CAPACITY);
+  readonly files = new RunKeyTable(SUMMARY_CAPACITY);
   readonly alerts: Array<AlertEvent | RecoverEvent> = [];
   latency: Latency | undefined;
 
@@ -55,6 +57,7 @@ export class RunTotals {
     this.clients.merge(interval.clients);
     this.methods.merge(interval.methods);
     if (interval.vhosts.size > 0) this.vhosts.merge(interval.vhosts);
+    if (interval.files.size > 0) this.files.merge(interval.files);
     if (interval.latency) (this.latency ??= new Latency()).merge(interval.latency);
   }
 
@@ -66,8 +69,49 @@ export class RunTotals {
     this.clients.add(record.hostId, tableKey(record.host));
     this.methods.add(record.methodId, tableKey(record.method));
     if (record.vhost !== "") this.vhosts.add(-1, tableKey(record.vhost));
+    if (record.file !== "") this.files.add(-1, tableKey(record.file));
     const d = record.duration;
     if (d === d) (this.latency ??= new Latency()).add(d);
+  }
+
+  /** Its figures as plain data (a checkpoint). */
+  toState(): RunTotalsState {
+    return {
+      hits: this.hits,
+      bytes: this.bytes,
+      invalid: this.invalid,
+      late: this.late,
+      unreported: this.unreported,
+      skewed: this.skewed,
+      start: num(this.start),
+      end: num(this.end),
+      sections: this.sections.toState(),
+      status: this.status.toState(),
+      clients: this.clients.toState(),
+      methods: this.methods.toState(),
+      vhosts: this.vhosts.toState(),
+      alerts: this.alerts.map((a) => ({ ...a })),
+      ...(this.latency ? { latency: this.latency.toState() } : {}),
+    };
+  }
+
+  /** Takes the figures of a checkpoint (on fresh totals). */
+  load(state: RunTotalsState): void {
+    this.hits = state.hits;
+    this.bytes = state.bytes;
+    this.invalid = state.invalid;
+    this.late = state.late;
+    this.unreported = state.unreported;
+    this.skewed = state.skewed;
+    this.start = unnum(state.start);
+    this.end = unnum(state.end);
+    this.sections.load(state.sections);
+    this.status.load(state.status);
+    this.clients.load(state.clients);
+    this.methods.load(state.methods);
+    this.vhosts.load(state.vhosts);
+    this.alerts.push(...state.alerts.map((a) => ({ ...a })));
+    this.latency = state.latency ? Latency.fromState(state.latency) : undefined;
   }
 
   /** The run's figures for a view, `top` rows per table. */
@@ -91,6 +135,7 @@ export class RunTotals {
       statusClasses: this.status.byClass(),
       methods: this.methods.toRecord(keys.method),
       ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       approximate: this.sections.maxError > 0 || !this.clients.exact || !this.methods.exact,
     };
@@ -117,6 +162,7 @@ export class RunTotals {
       clientCountError: this.clients.sizeError,
       methods: this.methods.toRecord(keys.method),
       ...(this.vhosts.size > 0 ? { vhosts: this.vhosts.top(top, keys.host) } : {}),
+      ...(this.files.size > 0 ? { byFile: this.files.top(top, keys.host) } : {}),
       ...(this.latency ? { latency: this.latency.summary() } : {}),
       alerts: [...this.alerts],
       alerting,

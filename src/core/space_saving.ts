@@ -1,5 +1,6 @@
 import type { Ranked } from "./events.ts";
 import { byHitsThenKey, ownedCopy } from "./tally.ts";
+import type { SpaceSavingState } from "./part_state.ts";
 
 /**
  * Top keys over an unbounded stream in bounded memory: the Space-Saving algorithm (Metwally, Agrawal
@@ -70,6 +71,30 @@ export class SpaceSaving {
   top(n: number): Array<Ranked & { error: number }> {
     return this.#heap.map((e) => ({ key: e.key, hits: e.count, error: e.error }))
       .sort(byHitsThenKey).slice(0, n);
+  }
+
+  /** Its counters as plain data, in heap order: the layout decides which key a new one replaces. */
+  toState(): SpaceSavingState {
+    return {
+      capacity: this.#capacity,
+      total: this.#total,
+      heap: this.#heap.map((e) => [e.key, e.count, e.error]),
+    };
+  }
+
+  /** Takes the counters of a checkpoint (on an empty counter of the same capacity). */
+  load(state: SpaceSavingState): void {
+    if (state.capacity !== this.#capacity || state.heap.length > this.#capacity) {
+      throw new RangeError(
+        `a checkpoint's counter keeps ${state.capacity} keys, this one ${this.#capacity}`,
+      );
+    }
+    this.#total = state.total;
+    for (const [key, count, error] of state.heap) {
+      const entry = { key, count, error, pos: this.#heap.length };
+      this.#heap.push(entry);
+      this.#index.set(key, entry);
+    }
   }
 
   #up(i: number): void {

@@ -1,5 +1,6 @@
 import { Tally } from "./tally.ts";
 import { statusClass } from "./status_class.ts";
+import type { StatusCountsState } from "./part_state.ts";
 
 /**
  * Hits per HTTP status code in a flat array: codes are three digits, so a slot each is cheapest. The
@@ -31,6 +32,18 @@ export class StatusCounts {
   addAll(other: StatusCounts): void {
     const used = other.#used;
     for (let i = 0; i < used.length; i++) this.add(used[i], other.#counts[used[i]]);
+  }
+
+  /** The codes counted with their counts, as plain data (a checkpoint). */
+  toState(): StatusCountsState {
+    const out: number[] = [];
+    for (let i = 0; i < 1000; i++) if (this.#counts[i] > 0) out.push(i, this.#counts[i]);
+    return out;
+  }
+
+  /** Takes the counts of a checkpoint (on empty counts). */
+  load(state: StatusCountsState): void {
+    for (let i = 0; i + 1 < state.length; i += 2) this.add(state[i], state[i + 1]);
   }
 
   /** Hits by code, as strings in ascending order. */

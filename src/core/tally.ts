@@ -1,4 +1,5 @@
 import type { Ranked } from "./events.ts";
+import type { TallyState } from "./part_state.ts";
 
 /**
  * Counts per key. Each key holds a small mutable box, so a repeated key costs one hash lookup instead of
@@ -46,6 +47,16 @@ export class Tally {
     const out: Record<string, number> = {};
     for (const key of [...this.#boxes.keys()].sort()) out[key] = this.#boxes.get(key)!.n;
     return out;
+  }
+
+  /** Its counts as plain data, in insertion order (a checkpoint). */
+  toState(): TallyState {
+    return [...this.#boxes].map(([key, box]) => [key, box.n]);
+  }
+
+  /** Takes the counts of a checkpoint (on an empty tally). */
+  load(state: TallyState): void {
+    for (const [key, n] of state) this.#boxes.set(key, { n });
   }
 }
 

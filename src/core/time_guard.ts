@@ -12,6 +12,7 @@
  * events that following gave. Held lines are copies: parsers reuse their records.
  */
 import type { LogRecord } from "../record.ts";
+import { num, type TimeGuardState, unnum } from "./part_state.ts";
 
 /** Lines that settle what a held line is. */
 export const SUPPORT = 3;
@@ -84,6 +85,28 @@ export class TimeGuard {
     return { skewed: this.#take(), accept: [] };
   }
 
+  /** The held lines as plain data (a checkpoint). */
+  toState(): TimeGuardState {
+    return {
+      held: this.#held.map((h) => ({
+        record: { ...h.record, duration: num(h.record.duration) },
+        wallMs: h.wallMs,
+        line: h.line,
+      })),
+      normal: this.#normal,
+    };
+  }
+
+  /** Takes the held lines of a checkpoint (on an empty guard), their arrivals moved by `shiftMs`. */
+  load(state: TimeGuardState, shiftMs = 0): void {
+    this.#held = state.held.map((h) => ({
+      record: { ...h.record, duration: unnum(h.record.duration) },
+      wallMs: h.wallMs + shiftMs,
+      line: h.line,
+    }));
+    this.#normal = state.normal;
+  }
+
   #take(): HeldLine[] {
     const held = this.#held;
     this.#held = [];
@@ -135,6 +158,7 @@ function copyRecord(r: LogRecord): LogRecord {
     time: r.time,
     host: r.host,
     vhost: r.vhost,
+    file: r.file,
     user: r.user,
     method: r.method,
     path: r.path,

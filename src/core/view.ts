@@ -25,6 +25,8 @@ export interface TableSet {
   methods: Record<string, number>;
   /** Top virtual hosts, for the formats that carry them. */
   vhosts?: Ranked[];
+  /** Hits by log file, with `--by file`. */
+  byFile?: Ranked[];
   /** Response-time percentiles (ms) when the format carries response times. */
   latency?: LatencySummary;
   /** True when a table kept only its heaviest keys: counts may be off, distinct counts are at least. */

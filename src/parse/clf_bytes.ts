@@ -29,6 +29,7 @@ export class ByteRecord implements LogRecord {
   time = 0;
   host = "";
   vhost = "";
+  file = "";
   hostId = -1;
   user = "-";
   method = "-";

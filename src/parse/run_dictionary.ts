@@ -37,6 +37,11 @@ export class RunDictionary {
     return this.#interner(field).value(id);
   }
 
+  /** The values that have ids in `field`, in id order (what a checkpoint keeps of the dictionary). */
+  values(field: KeyField): string[] {
+    return this.#interner(field).valuesSince(0);
+  }
+
   #interner(field: KeyField): Interner {
     return field === "host" ? this.hosts : field === "method" ? this.methods : this.sections;
   }

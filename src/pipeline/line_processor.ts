@@ -55,8 +55,13 @@ export interface ProcessorOptions {
   /** The run's dictionary, the one the engine names ids with. */
   dictionary: RunDictionary;
   clock: Clock;
-  /** The logs read, by source index: names the file of an over-long line a worker dropped. */
+  /**
+   * The logs read, by source index (it grows as files are opened): names the file of an over-long
+   * line a worker dropped, and each record's file with `byFile`.
+   */
   paths: readonly string[];
+  /** Count each request for the file it came from (`--by file`). */
+  byFile?: boolean;
   /** Hears which format `auto` chose. */
   onDetect?: (format: FormatName) => void;
   /** Hears every source notice (after an over-long line has been counted as invalid). */
@@ -171,7 +176,8 @@ export class LineProcessor implements RowConsumer {
   }
 
   /** Handles one line, `bytes[start, end)` (valid only during the call). */
-  line(_source: number, bytes: Uint8Array, start: number, end: number): void {
+  line(source: number, bytes: Uint8Array, start: number, end: number): void {
+    if (this.#o.byFile) this.#byteRecord.file = this.#record.file = this.#o.paths[source] ?? "";
     this.#parse(bytes, start, end, this.#now(), ++this.#lines);
   }
 
@@ -207,6 +213,7 @@ export class LineProcessor implements RowConsumer {
   /** Handles rows a worker parsed exactly as {@linkcode line} would have handled their lines. */
   rows(source: number, batch: RecordBatch, dictionaries: BatchDictionaries): void {
     const record = this.#batchRecord;
+    if (this.#o.byFile) record.file = this.#o.paths[source] ?? "";
     const engine = this.#engine;
     const kind = batch.kind;
     // One clock reading for a whole region.

@@ -7,8 +7,12 @@ import type { FormatChoice } from "./line_processor.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
-  /** Log path, or `-` for standard input. */
+  /** The first log (it names the run in messages): a path, a pattern, or `-` for standard input. */
   file: string;
+  /** Every log to read: paths and patterns (`--file` repeated); [file] when there is one. */
+  files: string[];
+  /** Count each request for the file it came from (`--by file`). */
+  byFile: boolean;
   format: FormatChoice;
   /** An nginx `log_format` or Apache `LogFormat` string; overrides `format`. */
   logFormat?: string;
@@ -26,6 +30,8 @@ export interface MonitorConfig {
   json: boolean;
   /** Also append every report and alert line to this file. */
   output?: string;
+  /** Keep positions and the engine's state here, to go on after a restart (`--state DIR`). */
+  state?: string;
   engine: EngineOptions;
 }
 

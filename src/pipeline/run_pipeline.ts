@@ -37,7 +37,16 @@ export interface Pipeline {
   stop: AbortController;
   /** How long closing may wait for the sinks (a notifier's deliveries), ms. */
   closeMs: number;
+  /**
+   * Saves the run's checkpoint (`--state`), called between two reads about once a second and once
+   * when reading stops, before the engine finishes (a restart goes on from what was read, not from
+   * a summary).
+   */
+  checkpoint?: () => void;
 }
+
+/** Ticks between two checkpoints: about one a second. */
+const CHECKPOINT_TICKS = 4;
 
 /** What ended the run, if it did not end well. */
 export interface PipelineOutcome {
@@ -72,9 +81,11 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
     };
     return { wallMs: now, source, engine: engine.view() };
   };
+  let ticks = 0;
   const tick = () => {
     if (failure !== undefined) return;
     try {
+      if (p.checkpoint !== undefined && ++ticks % CHECKPOINT_TICKS === 0) p.checkpoint();
       processor.tick();
       const now = clock.now();
       if (p.source.mode === "follow") engine.tick(now);
@@ -86,10 +97,15 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
     }
   };
 
-  const removeSignal = p.onStopSignal(() => stop.abort());
+  // A first signal stops after what is written by then; a second one stops at once.
+  const halt = new AbortController();
+  const removeSignal = p.onStopSignal(() => {
+    if (stop.signal.aborted) halt.abort();
+    else stop.abort();
+  });
   const stopTicking = clock.every(TICK_MS, tick);
   try {
-    await p.source.read(processor, stop.signal);
+    await p.source.read(processor, stop.signal, halt.signal);
   } catch (err) {
     fail(err);
   } finally {
@@ -97,6 +113,7 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
   }
   ended = true;
   try {
+    if (failure === undefined) p.checkpoint?.();
     if (failure === undefined) processor.finish();
     // A source that failed part-way still gets its summary; one that failed before a record came
     // (missing, a directory, unreadable) gets none, as a summary of nothing is noise beside the error;

@@ -6,6 +6,9 @@
 import type { Clock } from "../clock.ts";
 import { followFile, isPipe, readPipe, readStream } from "../source/mod.ts";
 import { replayFile, type RowConsumer } from "../replay/replay_file.ts";
+import { isGlob } from "../source/glob.ts";
+import { ManyFiles } from "./many_files.ts";
+import type { Checkpoints } from "./checkpoints.ts";
 
 /** Something that reads lines into a consumer. */
 export interface Source {
@@ -13,23 +16,55 @@ export interface Source {
   readonly mode: "follow" | "replay";
   /** Bytes the input holds, when known in advance (a file replayed). */
   readonly bytesTotal: number | undefined;
-  /** Reads until the input ends or `signal` aborts. */
-  read(consumer: RowConsumer, signal: AbortSignal): Promise<void>;
+  /**
+   * Reads until the input ends or `signal` aborts (then only what the input holds by then), and stops
+   * at once when `halt` aborts.
+   */
+  read(consumer: RowConsumer, signal: AbortSignal, halt: AbortSignal): Promise<void>;
 }
 
-/** How to read `file`. */
+/** How to read `file` (or `files`). */
 export interface SourceChoice {
   file: string;
+  /** Every log: several, or patterns, make a ManyFiles source. */
+  files: string[];
+  /** The logs read by source index, filled in as they are opened (shared with the processor). */
+  paths: string[];
   once: boolean;
   fromStart: boolean;
   jobs: number;
   chunkBytes?: number;
   clock: Clock;
   stdin(): ReadableStream<Uint8Array>;
+  /** With --state: where to go on in each file, and who hears the followers' positions. */
+  checkpoints?: Checkpoints;
 }
 
 /** The source for `file`: `-` is standard input, a named pipe is read like it, else a file. */
 export function chooseSource(c: SourceChoice): Source {
+  if (c.files.length > 1 || c.files.some(isGlob)) {
+    const many = new ManyFiles({
+      patterns: c.files,
+      fromStart: c.fromStart,
+      clock: c.clock,
+      jobs: c.jobs,
+      chunkBytes: c.chunkBytes,
+      paths: c.paths,
+      checkpoints: c.checkpoints,
+    });
+    return c.once
+      ? {
+        mode: "replay",
+        bytesTotal: undefined,
+        read: (consumer, signal) => many.replay(consumer, signal),
+      }
+      : {
+        mode: "follow",
+        bytesTotal: undefined,
+        read: (consumer, signal, halt) => many.follow(consumer, signal, halt),
+      };
+  }
+  c.paths.push(c.file);
   // A stream is live unless --once says it is a replay (`tail -F x | monilog --file -`).
   const streamMode = c.once ? "replay" : "follow";
   if (c.file === "-") {
@@ -58,8 +93,16 @@ export function chooseSource(c: SourceChoice): Source {
   return {
     mode: "follow",
     bytesTotal: undefined,
-    read: (consumer, signal) =>
-      followFile(c.file, { consumer, signal, clock: c.clock, fromStart: c.fromStart }),
+    read: (consumer, signal, halt) =>
+      followFile(c.file, {
+        consumer,
+        signal,
+        halt,
+        clock: c.clock,
+        fromStart: c.fromStart,
+        resume: c.checkpoints?.resumeFor(c.file),
+        onStart: (positions) => c.checkpoints?.register(c.file, positions),
+      }),
   };
 }
 

@@ -105,7 +105,9 @@ export function buildPipeline(
     },
   });
 
-  // 3. The processor: parses what the source reads and feeds the engine.
+  // 3. The processor: parses what the source reads and feeds the engine. `paths` names the logs by
+  // source index; the source fills it in as it opens them.
+  const paths: string[] = [];
   const custom = config.logFormat === undefined
     ? undefined
     : { parser: logFormatParser(config.logFormat), logFormat: config.logFormat };
@@ -115,7 +117,8 @@ export function buildPipeline(
     engine,
     dictionary,
     clock,
-    paths: [config.file],
+    paths,
+    byFile: config.byFile,
     onDetect: (format) => {
       if (config.format === "auto") rt.stderr(`monilog: ${label} looks like ${format}`);
     },
@@ -126,6 +129,8 @@ export function buildPipeline(
   // 4. The source.
   const source = chooseSource({
     file: config.file,
+    files: config.files,
+    paths,
     once: config.once,
     fromStart: config.fromStart,
     jobs: config.jobs,
@@ -141,7 +146,7 @@ export function buildPipeline(
     engine,
     sinks: fanOut,
     notices,
-    files: [config.file],
+    files: config.files,
     idleTimeout: config.idleTimeout,
     holdAfterEnd: false,
     onStopSignal: rt.onStopSignal,

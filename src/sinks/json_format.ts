@@ -30,6 +30,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         ...(event.vhosts
           ? { vhosts: ranked(event.vhosts, "vhost"), vhostCount: event.vhostCount }
           : {}),
+        ...(event.byFile ? { byFile: ranked(event.byFile, "file") } : {}),
         ...(event.approximate ? { approximate: true } : {}),
         ...(event.latency ? { latency: event.latency } : {}),
         invalid: event.invalid,
@@ -63,6 +64,7 @@ function toJson(event: MonitorEvent): Record<string, unknown> {
         ...(event.clientCountError > 0 ? { clientCountError: event.clientCountError } : {}),
         methods: event.methods,
         ...(event.vhosts ? { vhosts: ranked(event.vhosts, "vhost") } : {}),
+        ...(event.byFile ? { byFile: ranked(event.byFile, "file") } : {}),
         ...(event.latency ? { latency: event.latency } : {}),
         alerts: event.alerts.map((a) => ({ ...a, rate: round2(a.rate) })),
         alerting: event.alerting,

@@ -18,5 +18,7 @@ export function describeNotice(n: SourceNotice): string {
       return `${path} was removed; waiting for it to come back${detail}`;
     case "oversized":
       return `skipped an over-long line in ${path}${detail}`;
+    case "draining":
+      return `reading what is left in ${path} before stopping${detail}; stop again to end at once`;
   }
 }

@@ -99,6 +99,7 @@ function formatStats(e: StatsEvent, c: Colors, width: number): string {
     ...(e.vhosts
       ? [`  vhosts    ${rankedList(e.vhosts, e.vhostCount ?? e.vhosts.length, false, room)}`]
       : []),
+    ...(e.byFile ? [`  files     ${rankedList(e.byFile, e.byFile.length, false, room)}`] : []),
     ...(e.latency ? [`  latency   ${latencyText(e.latency)}`] : []),
     `  ${countersText(e)}`,
   ];
@@ -138,6 +139,7 @@ function formatSummary(e: SummaryEvent, c: Colors): string {
       `  methods   ${byCount(e.methods).map(([k, v]) => `${escapeControl(k)} ${v}`).join("  ")}`,
     );
     if (e.vhosts) lines.push(`  vhosts    ${rankedList(e.vhosts, e.vhosts.length)}`);
+    if (e.byFile) lines.push(`  by file   ${rankedList(e.byFile, e.byFile.length)}`);
     if (e.latency) lines.push(`  latency   ${latencyText(e.latency)}`);
   }
   if (e.files) {

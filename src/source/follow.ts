@@ -15,10 +15,20 @@
  * lines. Its held partial line is delivered when it is let go (the writer may still finish it). Lines
  * it gets after the switch arrive after some of the new file's: the consumer's lateness rule covers it.
  *
- * Known limits: bytes written between our last read and a truncation exist only in the copy (inherent
- * to copy-then-truncate; prompt reaction to watch events keeps the window small). A path that is a
- * symbolic link into another directory is only noticed by the poll, since the watch is on the link's
- * directory.
+ * Beyond tail -F again:
+ * - copy-then-truncate loses nothing that was in the file when it was copied: the copy beside the log
+ *   (found by its first bytes, rotated_copy.ts) is read from our offset to its end before the
+ *   truncated file is read again;
+ * - a file that took the path so briefly that no look saw it there (renamed in, written, renamed away
+ *   within milliseconds) is found among the rotated names by its inode and time, and read whole;
+ * - while a file is being written, wake-ups are coalesced (wake_signal.ts pause()): a read, then a
+ *   short pause, so that following costs what the bytes cost, not one wake-up per `write()`;
+ * - at a stop signal the last read goes only up to what the files held then, and a second signal
+ *   (`halt`) ends it at once.
+ *
+ * Known limits: lines a server writes between logrotate's copy and its truncate exist in neither file
+ * we read (inherent to copy-then-truncate). A path that is a symbolic link into another directory is
+ * only noticed by the poll, since the watch is on the link's directory.
  */
 import { fileChange, type PathStat } from "./file_change.ts";
 import { LineDelivery, readBuffer, readToEnd } from "./line_reader.ts";
@@ -27,6 +37,13 @@ import type { SourceNotice, SourceOptions } from "./source_options.ts";
 import { TAIL_MARK_BYTES, TailMark } from "./tail_mark.ts";
 import { WakeSignal } from "./wake_signal.ts";
 import type { Clock } from "../clock.ts";
+import { FINGERPRINT_BYTES, rotatedCandidates, startsWith } from "./rotated_copy.ts";
+import {
+  type FilePosition,
+  fingerprintOf,
+  position,
+  type PositionSource,
+} from "./file_position.ts";
 
 /** Options for {@linkcode followFile}. */
 export interface FollowOptions extends SourceOptions {
@@ -36,10 +53,23 @@ export interface FollowOptions extends SourceOptions {
   signal: AbortSignal;
   /** The machine clock: the poll and the idle time of rotated-away files are measured on it. */
   clock: Clock;
-  /** Safety-net stat poll period in ms, because watch events can be lost (default 1000). */
-  pollMs?: number;
+  /** Abort (a second Ctrl-C) to end even the last read at once. */
+  halt?: AbortSignal;
+  /**
+   * Safety-net stat poll period in ms, because watch events can be lost (default 1000); a function is
+   * asked at each wait (many files spread their polls out as they grow in number).
+   */
+  pollMs?: number | (() => number);
   /** How long a rotated-away file is still read after it last grew, in ms (default 5000). */
   rotateWaitMs?: number;
+  /**
+   * Where an earlier run stopped (`--state`): the files it was reading, rotated-away ones first. They
+   * are found again by their identity and fingerprint — at the path, or among its rotated names — and
+   * read on from there; a file at the path that none of them is, is read from its start.
+   */
+  resume?: FilePosition[];
+  /** Receives the follower's positions, for the checkpoint writer. */
+  onStart?: (positions: PositionSource) => void;
 }
 
 /**
@@ -49,6 +79,7 @@ export interface FollowOptions extends SourceOptions {
  */
 export async function followFile(path: string, options: FollowOptions): Promise<void> {
   const follower = new Follower(path, options);
+  options.onStart?.(follower);
   try {
     await follower.run();
   } finally {
@@ -69,12 +100,22 @@ interface Followed {
   delivery: LineDelivery;
   /** Since when it has given no bytes (clock milliseconds), to let a rotated-away file go. */
   idleSince: number;
+  /** Its first bytes as read (up to FINGERPRINT_BYTES): how its copy is recognised. */
+  head: Uint8Array;
+  headLength: number;
+  /** When it was opened (clock milliseconds): a file rotated in after that is one we may have missed. */
+  openedAt: number;
 }
+
+/** While a file is being written: the pause between two reads, which lets its writes gather. */
+const COALESCE_MS = 100;
+/** A last read longer than this is announced (a second signal ends it). */
+const LONG_DRAIN_BYTES = 64 * 1024 * 1024;
 
 /** Rounds of read-and-stat in one catch-up before yielding to the wait (which is then immediate). */
 const MAX_ROUNDS = 16;
 
-class Follower {
+class Follower implements PositionSource {
   readonly #path: string;
   readonly #o: FollowOptions;
   readonly #rotateWaitMs: number;
@@ -85,6 +126,8 @@ class Follower {
   #retiring: Followed[] = [];
   /** The path was reported absent ("waiting" or "missing"): report "opened" when it comes. */
   #absent = false;
+  /** Inodes of the files this follower has read: a rotated name holding another is news. */
+  readonly #known = new Set<string>();
 
   constructor(path: string, options: FollowOptions) {
     this.#path = path;
@@ -98,20 +141,35 @@ class Follower {
     });
   }
 
+  /** Where each file read now stands: rotated-away ones first, then the one at the path. */
+  positions(): FilePosition[] {
+    const out: FilePosition[] = [];
+    for (const f of [...this.#retiring, this.#current]) {
+      if (f === undefined) continue;
+      // The bytes of a line not yet complete are read again after a restart, whole.
+      const offset = f.offset - f.delivery.splitter.pending;
+      out.push(position(f.dev, f.ino, f.head.subarray(0, f.headLength), offset));
+    }
+    return out;
+  }
+
   async run(): Promise<void> {
     this.#current = await this.#open();
+    const resumed = this.#o.resume ? await this.#resume(this.#o.resume) : false;
     if (this.#current === undefined) {
       this.#notify("waiting");
       this.#absent = true;
-    } else if (!this.#o.fromStart) {
+    } else if (!resumed && !this.#o.fromStart && this.#o.resume === undefined) {
       await this.#startAtEnd(this.#current);
     }
     while (true) {
       // Read once more after the abort was seen: what was written before it is delivered.
       const final = this.#o.signal.aborted;
-      await this.#catchUp(final);
+      const read = await this.#catchUp(final);
       if (final) return;
-      await this.#wake.wait();
+      // A file being written is read again after a pause; an idle one waits for a change.
+      if (read > 0) await this.#wake.pause(COALESCE_MS);
+      else await this.#wake.wait();
     }
   }
 
@@ -122,12 +180,18 @@ class Follower {
     this.#current = undefined;
   }
 
-  /** Reads everything there is to read now, following rotation and truncation. */
-  async #catchUp(final: boolean): Promise<void> {
+  /**
+   * Reads everything there is to read now, following rotation and truncation; returns the bytes
+   * read. The last read (`final`) goes only up to what each file held when it began.
+   */
+  async #catchUp(final: boolean): Promise<number> {
+    let read = 0;
+    if (final) await this.#announceDrain();
     // Rotated-away files first: what they hold was written before the new file's lines.
     for (const old of [...this.#retiring]) {
-      const grew = await this.#drain(old) > 0;
-      if (final || (!grew && this.#o.clock.now() - old.idleSince >= this.#rotateWaitMs)) {
+      const n = await this.#drain(old, final);
+      read += n;
+      if (final || (n === 0 && this.#o.clock.now() - old.idleSince >= this.#rotateWaitMs)) {
         this.#letGo(old);
       }
     }
@@ -135,7 +199,7 @@ class Follower {
       let f = this.#current;
       if (f === undefined) {
         f = this.#current = await this.#open();
-        if (f === undefined) return;
+        if (f === undefined) return read;
         if (this.#absent) this.#notify("opened");
         this.#absent = false;
       }
@@ -145,24 +209,171 @@ class Follower {
       const now = await statPath(this.#path);
       const change = fileChange(f, now, await this.#sameTail(f, now));
       if (change === "truncated") {
-        this.#notify("truncated");
-        // The end of the held partial line went to the copy: deliver what we have of it.
+        // What we had not read yet is in the copy, which goes on from our offset; the end of the
+        // held partial line is there too.
+        const copy = await this.#readCopy(f);
+        this.#notify("truncated", copy && `read the rest of the copy "${copy}" first`);
         f.delivery.flush();
         f.offset = await this.#io(() => f.file.seek(0, Deno.SeekMode.Start));
         f.tail.reset();
+        f.headLength = 0;
       } else if (change === "replaced" || change === "missing") {
-        await this.#drain(f);
+        read += await this.#drain(f, final);
         f.idleSince = this.#o.clock.now();
         this.#retiring.push(f);
         this.#current = undefined;
         this.#notify(change === "replaced" ? "rotated" : "missing");
         this.#absent = change === "missing";
         if (final) this.#letGo(f);
-        if (change === "missing") return;
+        read += await this.#readMissed(f.openedAt);
+        if (change === "missing") return read;
         continue;
       }
-      if (await this.#drain(f) === 0) return;
+      const n = await this.#drain(f, final);
+      read += n;
+      if (n === 0) return read;
     }
+    return read;
+  }
+
+  /**
+   * Copy-then-truncate: finds the copy of `f` (a rotated name whose first bytes are those we read from
+   * `f`'s start, holding at least what we read) and delivers its bytes from our offset to its end,
+   * through `f`'s own delivery so that a line cut by our last read is completed. Returns its path.
+   */
+  async #readCopy(f: Followed): Promise<string | undefined> {
+    const head = f.head.subarray(0, f.headLength);
+    for (const c of await rotatedCandidates(this.#path)) {
+      if ((c.ino === f.ino && c.dev === f.dev) || c.size < f.offset) continue;
+      if (!await startsWith(c.path, head)) continue;
+      // Never taken later for a file we missed: its bytes are ours.
+      this.#known.add(`${c.dev}:${c.ino}`);
+      let copy: Deno.FsFile;
+      try {
+        copy = await Deno.open(c.path, { read: true });
+      } catch {
+        continue;
+      }
+      try {
+        await copy.seek(f.offset, Deno.SeekMode.Start);
+        await readToEnd(copy, this.#buffer, f.delivery, this.#o.halt, undefined, c.size - f.offset);
+      } finally {
+        copy.close();
+      }
+      return c.path;
+    }
+    return undefined;
+  }
+
+  /**
+   * After a rotation: files with rotated names that we never held, changed since `since` — a file that
+   * was at the path only between two looks — are read whole, oldest first, before the new file.
+   */
+  async #readMissed(since: number): Promise<number> {
+    let read = 0;
+    const missed = (await rotatedCandidates(this.#path))
+      .filter((c) => !this.#known.has(`${c.dev}:${c.ino}`) && c.mtimeMs >= since && c.size > 0)
+      .reverse();
+    const ours = [...this.#retiring, this.#current].filter((f) =>
+      f !== undefined && f.headLength > 0
+    );
+    for (const c of missed) {
+      this.#known.add(`${c.dev}:${c.ino}`);
+      // A copy of a file we read (copy-then-truncate) is not news.
+      let copy = false;
+      for (const f of ours) copy ||= await startsWith(c.path, f!.head.subarray(0, f!.headLength));
+      if (copy) continue;
+      let file: Deno.FsFile;
+      try {
+        file = await Deno.open(c.path, { read: true });
+      } catch {
+        continue; // gone already: nothing we can do
+      }
+      try {
+        const delivery = new LineDelivery(c.path, this.#o);
+        read += await readToEnd(file, this.#buffer, delivery, this.#o.halt);
+        delivery.flush();
+        delivery.batch();
+      } finally {
+        file.close();
+      }
+      this.#notify("opened", `"${c.path}", at the path too briefly to be seen there, read whole`);
+    }
+    return read;
+  }
+
+  /** Says when the last read has much to read: a second signal ends it at once. */
+  async #announceDrain(): Promise<void> {
+    let left = 0;
+    for (const f of [...this.#retiring, this.#current]) {
+      if (f === undefined) continue;
+      try {
+        left += Math.max(0, (await f.file.stat()).size - f.offset);
+      } catch {
+        // Cannot tell: the read will say what is wrong.
+      }
+    }
+    if (left > LONG_DRAIN_BYTES) {
+      this.#notify("draining", `${Math.round(left / (1024 * 1024))} MiB written before the stop`);
+    }
+  }
+
+  /**
+   * Goes on where an earlier run stopped: each saved file is found by its identity and fingerprint
+   * (an inode reused by another file does not pass); one rotated away since is read from its saved
+   * offset to its end, the one still at the path is read on from its offset. True when the file at
+   * the path was one of them; when it was not, it came after the stop, and is read from its start.
+   */
+  async #resume(saved: FilePosition[]): Promise<boolean> {
+    const current = this.#current;
+    let atPath = false;
+    for (const p of saved) {
+      const fingerprint = fingerprintOf(p);
+      if (
+        current !== undefined && !atPath && current.dev === p.dev && current.ino === p.ino &&
+        current.head.subarray(0, fingerprint.length).every((b, i) => b === fingerprint[i]) &&
+        current.headLength >= fingerprint.length
+      ) {
+        const size = (await this.#io(() => current.file.stat())).size;
+        if (size >= p.offset) {
+          current.offset = await this.#io(() => current.file.seek(p.offset, Deno.SeekMode.Start));
+          atPath = true;
+          continue;
+        }
+      }
+      const found = await this.#findRotated(fingerprint, p.offset);
+      if (found === undefined) {
+        this.#notify("missing", `the file read at offset ${p.offset} when monilog stopped is gone`);
+        continue;
+      }
+      const file = await Deno.open(found, { read: true });
+      try {
+        await file.seek(p.offset, Deno.SeekMode.Start);
+        const delivery = new LineDelivery(found, this.#o);
+        await readToEnd(file, this.#buffer, delivery, this.#o.halt);
+        delivery.flush();
+        delivery.batch();
+      } finally {
+        file.close();
+      }
+      this.#notify(
+        "opened",
+        `"${found}", rotated while monilog was stopped, read on from where it was`,
+      );
+    }
+    return atPath;
+  }
+
+  /** The rotated file that starts with `fingerprint` and holds at least `offset` bytes, if any. */
+  async #findRotated(fingerprint: Uint8Array, offset: number): Promise<string | undefined> {
+    for (const c of await rotatedCandidates(this.#path)) {
+      if (c.size < offset || this.#known.has(`${c.dev}:${c.ino}`)) continue;
+      if (await startsWith(c.path, fingerprint)) {
+        this.#known.add(`${c.dev}:${c.ino}`);
+        return c.path;
+      }
+    }
+    return undefined;
   }
 
   /** Seeks to the end of a file met at start, keeping the bytes before it as the tail mark. */
@@ -183,9 +394,29 @@ class Follower {
     if (got > 0 && last[got - 1] !== NL) f.delivery.skipFirstLine();
   }
 
-  /** Reads `f` to its end; returns the bytes read. */
-  async #drain(f: Followed): Promise<number> {
-    const n = await readToEnd(f.file, this.#buffer, f.delivery, undefined, (c) => f.tail.push(c));
+  /**
+   * Reads `f` to its end — for the last read, to where its end is now, and no further once `halt`
+   * aborts — keeping its tail mark and fingerprint; returns the bytes read.
+   */
+  async #drain(f: Followed, final = false): Promise<number> {
+    let limit = Infinity;
+    if (final) {
+      if (this.#o.halt?.aborted) return 0;
+      limit = Math.max(0, (await this.#io(() => f.file.stat())).size - f.offset);
+    }
+    let at = f.offset;
+    const onChunk = (c: Uint8Array) => {
+      f.tail.push(c);
+      // The bytes past what the fingerprint holds, while it is not full, extend it.
+      const end = at + c.length;
+      if (f.headLength < FINGERPRINT_BYTES && at <= f.headLength && end > f.headLength) {
+        const take = c.subarray(f.headLength - at, Math.min(c.length, FINGERPRINT_BYTES - at));
+        f.head.set(take, f.headLength);
+        f.headLength += take.length;
+      }
+      at += c.length;
+    };
+    const n = await readToEnd(f.file, this.#buffer, f.delivery, this.#o.halt, onChunk, limit);
     f.offset += n;
     if (n > 0) f.idleSince = this.#o.clock.now();
     return n;
@@ -229,14 +460,28 @@ class Follower {
     try {
       const st = await file.stat();
       if (st.isDirectory) throw new Deno.errors.IsADirectory();
+      const dev = st.dev ?? 0, ino = st.ino ?? 0;
+      this.#known.add(`${dev}:${ino}`);
+      // Its fingerprint now, whether it is read from its start or its end; the reads extend it.
+      const head = new Uint8Array(FINGERPRINT_BYTES);
+      let headLength = 0;
+      while (headLength < head.length) {
+        const n = await file.read(head.subarray(headLength));
+        if (n === null || n === 0) break;
+        headLength += n;
+      }
+      await file.seek(0, Deno.SeekMode.Start);
       return {
         file,
-        dev: st.dev ?? 0,
-        ino: st.ino ?? 0,
+        dev,
+        ino,
         offset: 0,
         tail: new TailMark(),
         delivery: new LineDelivery(this.#path, this.#o),
         idleSince: this.#o.clock.now(),
+        head,
+        headLength,
+        openedAt: this.#o.clock.now(),
       };
     } catch (err) {
       file.close();
@@ -253,8 +498,10 @@ class Follower {
     }
   }
 
-  #notify(kind: SourceNotice["kind"]): void {
-    this.#o.consumer.notice({ kind, path: this.#path });
+  #notify(kind: SourceNotice["kind"], detail?: string): void {
+    this.#o.consumer.notice(
+      detail ? { kind, path: this.#path, detail } : { kind, path: this.#path },
+    );
   }
 }
 

@@ -91,10 +91,10 @@ export function readBuffer(): Uint8Array {
 }
 
 /**
- * Reads `file` from its current position to its end (or until `stop` aborts, so Ctrl-C during a long
- * replay is honoured between reads), delivering lines and a batch after each read; `onChunk` sees every
- * chunk before it is delivered. Returns the bytes read; the caller keeps the offset. A failed read
- * throws a SourceError naming the delivery's path.
+ * Reads `file` from its current position to its end, or `limit` bytes (or until `stop` aborts, so
+ * Ctrl-C during a long replay is honoured between reads), delivering lines and a batch after each
+ * read; `onChunk` sees every chunk before it is delivered. Returns the bytes read; the caller keeps
+ * the offset. A failed read throws a SourceError naming the delivery's path.
  */
 export async function readToEnd(
   file: Deno.FsFile,
@@ -102,12 +102,14 @@ export async function readToEnd(
   delivery: LineDelivery,
   stop?: AbortSignal,
   onChunk?: (chunk: Uint8Array) => void,
+  limit = Infinity,
 ): Promise<number> {
   let total = 0;
-  while (!stop?.aborted) {
+  while (!stop?.aborted && total < limit) {
     let n: number | null;
+    const room = limit - total;
     try {
-      n = await file.read(buffer);
+      n = await file.read(room < buffer.length ? buffer.subarray(0, room) : buffer);
     } catch (err) {
       throw sourceError(delivery.path, err);
     }

@@ -7,7 +7,9 @@ export type SourceNoticeKind =
   | "rotated"
   | "truncated"
   | "missing"
-  | "oversized";
+  | "oversized"
+  /** The last read before stopping has much to read (a second signal ends it). */
+  | "draining";
 
 /** Every kind, in the order notices are counted and shown. */
 export const SOURCE_NOTICE_KINDS: readonly SourceNoticeKind[] = [
@@ -17,6 +19,7 @@ export const SOURCE_NOTICE_KINDS: readonly SourceNoticeKind[] = [
   "truncated",
   "missing",
   "oversized",
+  "draining",
 ];
 
 /** One internal event. */

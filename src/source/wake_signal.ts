@@ -8,11 +8,12 @@
  */
 import { basename, dirname, resolve } from "node:path";
 import type { Clock } from "../clock.ts";
+import { type Subscription, watchName } from "./directory_watch.ts";
 
 /** Options for {@linkcode WakeSignal}. */
 export interface WakeOptions {
-  /** Safety-net poll period, ms. */
-  pollMs: number;
+  /** Safety-net poll period, ms (a function: asked at each wait, so that it may change). */
+  pollMs: number | (() => number);
   /** Aborting it wakes the waiter for good. */
   signal: AbortSignal;
   /** The clock the poll sleeps on. */
@@ -21,15 +22,13 @@ export interface WakeOptions {
 
 /** Wakes a follower of one path. */
 export class WakeSignal {
-  readonly #dir: string;
   readonly #dirAbsolute: string;
-  readonly #suffix: string;
-  readonly #pollMs: number;
+  readonly #name: string;
+  readonly #pollMs: number | (() => number);
   readonly #signal: AbortSignal;
   readonly #clock: Clock;
   readonly #onAbort = () => this.#fire();
-  #watcher: Deno.FsWatcher | undefined;
-  #pump: Promise<void> | undefined;
+  #subscription: Subscription | undefined;
   #dirty = false;
   #wake: AbortController | undefined;
   #closed = false;
@@ -37,9 +36,8 @@ export class WakeSignal {
   /** Starts watching the directory of `path`, so that no change after this call is missed. */
   constructor(path: string, options: WakeOptions) {
     const { pollMs, signal, clock } = options;
-    this.#dir = dirname(path);
-    this.#dirAbsolute = resolve(this.#dir);
-    this.#suffix = `/${basename(path)}`;
+    this.#dirAbsolute = resolve(dirname(path));
+    this.#name = basename(path);
     this.#pollMs = pollMs;
     this.#signal = signal;
     this.#clock = clock;
@@ -49,34 +47,52 @@ export class WakeSignal {
 
   /** True while a directory watch is running (false: the poll alone wakes us). */
   get watching(): boolean {
-    return this.#watcher !== undefined;
+    return this.#subscription !== undefined;
   }
 
   /** Resolves at the next event for the path (or one that came since the last wait), tick or abort. */
   async wait(): Promise<void> {
     // A watch that starts now missed what happened before it: report "maybe changed" at once.
-    if (this.#watcher === undefined && this.#watch()) return;
+    if (this.#subscription === undefined && this.#watch()) return;
     if (this.#dirty || this.#signal.aborted) {
       this.#dirty = false;
       return;
     }
     const wake = this.#wake = new AbortController();
-    await this.#clock.sleep(this.#pollMs, wake.signal);
+    const poll = typeof this.#pollMs === "number" ? this.#pollMs : this.#pollMs();
+    await this.#clock.sleep(poll, wake.signal);
     this.#wake = undefined;
     this.#dirty = false;
   }
 
-  /** Stops watching and waits until the watch has let go. */
+  /**
+   * Sleeps `ms` without a watch: while a file is being written the follower reads at this pace and
+   * lets the writes gather, instead of waking — and handling an event — for every `write()` a server
+   * makes (one per line, for nginx and Apache). The next wait() watches again, and since that watch
+   * missed what happened before it, returns at once for one more look.
+   */
+  async pause(ms: number): Promise<void> {
+    this.#unwatch();
+    if (this.#signal.aborted) return;
+    const wake = this.#wake = new AbortController();
+    await this.#clock.sleep(ms, wake.signal);
+    this.#wake = undefined;
+  }
+
+  /** Stops watching and waits until the watch has let go (when no other follower shares it). */
   async close(): Promise<void> {
     this.#closed = true;
     this.#signal.removeEventListener("abort", this.#onAbort);
-    try {
-      this.#watcher?.close();
-    } catch {
-      // Already closed.
-    }
-    this.#watcher = undefined;
-    await this.#pump;
+    const subscription = this.#subscription;
+    this.#subscription = undefined;
+    await subscription?.unsubscribe();
+  }
+
+  #unwatch(): void {
+    const subscription = this.#subscription;
+    this.#subscription = undefined;
+    // Closing a shared watch is quick; nothing needs to wait for it here.
+    subscription?.unsubscribe().catch(() => {});
   }
 
   #fire(): void {
@@ -87,30 +103,10 @@ export class WakeSignal {
   /** Tries to watch the directory; true if a watch started. */
   #watch(): boolean {
     if (this.#closed || this.#signal.aborted) return false;
-    let watcher: Deno.FsWatcher;
-    try {
-      watcher = Deno.watchFs(this.#dir, { recursive: false });
-    } catch {
-      // The directory does not exist (yet), or cannot be watched: rely on the poll.
-      return false;
-    }
-    this.#watcher = watcher;
-    this.#pump = this.#listen(watcher);
-    return true;
-  }
-
-  async #listen(watcher: Deno.FsWatcher): Promise<void> {
-    try {
-      for await (const event of watcher) {
-        // "access" is the writer closing the file: the "modify" before it already woke us.
-        if (event.kind === "access") continue;
-        if (event.paths.some((p) => p.endsWith(this.#suffix))) this.#fire();
-        // The directory itself went away: this watch will see nothing more, start another later.
-        if (event.kind === "remove" && event.paths.includes(this.#dirAbsolute)) watcher.close();
-      }
-    } catch {
-      // The watch broke (its directory went away): fall back to the poll until it can start again.
-    }
-    if (this.#watcher === watcher) this.#watcher = undefined;
+    // The directory does not exist (yet), or cannot be watched: rely on the poll.
+    this.#subscription = watchName(this.#dirAbsolute, this.#name, () => this.#fire(), () => {
+      this.#subscription = undefined;
+    });
+    return this.#subscription !== undefined;
   }
 }

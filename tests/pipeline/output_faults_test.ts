@@ -17,6 +17,8 @@ const SAMPLE = `${FIXTURES}sample_csv.txt`;
 function config(changes: Partial<MonitorConfig>): MonitorConfig {
   return {
     file: SAMPLE,
+    files: [SAMPLE],
+    byFile: false,
     format: "auto",
     fromStart: true,
     once: true,

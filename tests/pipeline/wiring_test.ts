@@ -15,6 +15,8 @@ async function replay(file: string, config: Partial<MonitorConfig>) {
   const stderr: string[] = [];
   await runMonitor({
     file,
+    files: [file],
+    byFile: false,
     format: "auto",
     fromStart: true,
     once: true,

@@ -139,18 +139,24 @@ let hold: Promise<void> | undefined;
  * hook to tell. Installed before the first follower starts, so that every follower's sleep is seen.
  */
 function spyOnSleep(): void {
-  const wait = WakeSignal.prototype.wait;
+  const { wait, pause } = WakeSignal.prototype;
   if (Object.hasOwn(wait, "spy")) return;
-  const spy = async function (this: WakeSignal): Promise<void> {
+  const held = async (sleep: Promise<void>) => {
     inWait++;
     try {
-      await wait.call(this);
+      await sleep;
       while (hold !== undefined) await hold;
     } finally {
       inWait--;
     }
   };
-  WakeSignal.prototype.wait = Object.assign(spy, { spy: true });
+  // A follower sleeps in wait() when its file is idle, in pause() between reads of a busy one.
+  WakeSignal.prototype.wait = Object.assign(function (this: WakeSignal) {
+    return held(wait.call(this));
+  }, { spy: true });
+  WakeSignal.prototype.pause = function (this: WakeSignal, ms: number) {
+    return held(pause.call(this, ms));
+  };
 }
 
 /**

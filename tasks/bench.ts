@@ -3,8 +3,9 @@
  * and peak memory of `monitor --once --json` as users run it (same permission set and V8 flags), side
  * by side with mawk counting the sections of the same file (in turn, run by run, and the median of
  * the ratios): on a generated log of each format (N lines; Common and Combined also at 100k, Combined
- * also at --big), and the elastic sample of real lines ×100; then a worst case for memory: a log of
- * N lines with a new client on every line and a million distinct sections.
+ * also at --big), and the elastic sample of real lines ×100; the Combined replay with the text report
+ * and with the --tui dashboard (in a tmux pane, when tmux is there) to compare them; then a worst case
+ * for memory: a log of N lines with a new client on every line and a million distinct sections.
  * Whole-process figures (startup included), median of R runs; peak memory from GNU time when present.
  *
  * Timing belongs here, never in unit tests: shared machines are noisy, so quote medians.
@@ -64,6 +65,10 @@ const TIME = "/usr/bin/time";
 const hasTime = await exists(TIME);
 const cacheDir = `${Deno.env.get("TMPDIR") ?? "/tmp"}/monilog-bench`;
 await Deno.mkdir(cacheDir, { recursive: true });
+/** GNU time's report: wall seconds, peak KiB, user and system CPU seconds. */
+const TIME_FORMAT = "MONILOG_BENCH %e %M %U %S";
+/** The --tui comparison's line, printed under the table. */
+let tuiSummary: string | undefined;
 
 /** Generates (once, cached) a log of `format` with `lines` lines: 100 req/s, exact, seed 1. */
 async function generated(format: string, lines: number): Promise<string> {
@@ -120,9 +125,7 @@ async function measure(cmd: string, args: string[], runs: number, warm: boolean)
   const results: Figures[] = [];
   for (let i = warm ? 0 : 1; i <= runs; i++) {
     const started = performance.now();
-    const r = hasTime
-      ? await run(TIME, ["-f", "MONILOG_BENCH %e %M %U %S", cmd, ...args])
-      : await run(cmd, args);
+    const r = hasTime ? await run(TIME, ["-f", TIME_FORMAT, cmd, ...args]) : await run(cmd, args);
     const wall = (performance.now() - started) / 1000;
     if (r.code !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
     const m = /MONILOG_BENCH (\S+) (\d+) (\S+) (\S+)/.exec(r.stderr);
@@ -194,6 +197,7 @@ for (const format of o.formats.split(",")) {
   if (format === "combined") {
     const elastic = await elasticTimes100();
     if (elastic !== undefined) cases.push(["elastic sample ×100", "combined", 1_000_000, elastic]);
+    await compareTui(await generated(format, o.lines));
   }
 }
 
@@ -296,9 +300,133 @@ function median(figures: Figures[]): Figures {
   };
 }
 
-/** The command that replays `file` as a user runs monilog. */
-function replay(file: string, extra: string[] = []): [string, string[]] {
-  return [Deno.execPath(), [...monilog(), "monitor", "--once", "--json", "--file", file, ...extra]];
+if (tuiSummary !== undefined) console.log(`\n${tuiSummary}`);
+
+/** The command that replays `file` as a user runs monilog (with --json unless `json` is false). */
+function replay(file: string, extra: string[] = [], json = true): [string, string[]] {
+  return [Deno.execPath(), [
+    ...monilog(),
+    "monitor",
+    "--once",
+    ...(json ? ["--json"] : []),
+    "--file",
+    file,
+    ...extra,
+  ]];
+}
+
+/**
+ * The replay with the text report to /dev/null against the same with the --tui dashboard in a tmux
+ * pane of 200x60 (when tmux and GNU time are there), runs alternated so that both see the same load;
+ * medians of `--runs` after one warm-up each. Besides wall time, the CPU time (user + system) of the
+ * monitor process, which a shared machine disturbs far less.
+ */
+async function compareTui(file: string): Promise<void> {
+  const text: TimedRun[] = [], tui: TimedRun[] = [];
+  const canTui = hasTime && (await exists("/usr/bin/tmux"));
+  for (let i = 0; i <= o.runs; i++) {
+    const t = await textRun(file);
+    const d = canTui ? await tuiRun(file, i) : undefined;
+    if (i === 0) continue;
+    text.push(t);
+    if (d) tui.push(d);
+  }
+  const bytes = (await Deno.stat(file)).size;
+  const median = (list: TimedRun[], key: "seconds" | "cpu") =>
+    [...list].sort((a, b) => a[key] - b[key])[Math.floor(list.length / 2)][key];
+  const figures = (list: TimedRun[]): Figures => ({
+    seconds: median(list, "seconds"),
+    peakKiB: Math.max(...list.map((f) => f.peakKiB ?? 0)) || undefined,
+  });
+  const name = "monitor --once (text report to /dev/null), combined";
+  rows.push({ name, lines: o.lines, bytes, f: figures(text) });
+  if (tui.length === 0) return;
+  rows.push({
+    name: "monitor --once --tui (tmux, 200x60), combined",
+    lines: o.lines,
+    bytes,
+    f: figures(tui),
+  });
+  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
+  tuiSummary = `--tui against the text report: wall ${median(tui, "seconds").toFixed(2)} s ` +
+    `against ${median(text, "seconds").toFixed(2)} s (speed kept: ` +
+    `${pct(median(text, "seconds"), median(tui, "seconds"))}); CPU ` +
+    `${median(tui, "cpu").toFixed(2)} s against ${median(text, "cpu").toFixed(2)} s ` +
+    `(speed kept: ${pct(median(text, "cpu"), median(tui, "cpu"))})`;
+  console.error(tuiSummary);
+}
+
+/** A run's wall time, CPU time (user + system) and peak memory. */
+interface TimedRun extends Figures {
+  cpu: number;
+}
+
+/** GNU time's figures from its `-o` file. */
+async function timeFile(path: string): Promise<{ cpu: number; peakKiB: number; wall: number }> {
+  const m = /MONILOG_BENCH (\S+) (\d+) (\S+) (\S+)/.exec(await Deno.readTextFile(path));
+  if (!m) throw new Error(`no figures from GNU time in ${path}`);
+  return { wall: Number(m[1]), peakKiB: Number(m[2]), cpu: Number(m[3]) + Number(m[4]) };
+}
+
+/** One replay with the text report to /dev/null, measured by GNU time. */
+async function textRun(file: string): Promise<TimedRun> {
+  const dir = await Deno.makeTempDir({ prefix: "monilog-bench-text-" });
+  const [cmd, args] = replay(file, [], false);
+  const r = await run(TIME, ["-f", TIME_FORMAT, "-o", `${dir}/time`, cmd, ...args]);
+  if (r.code !== 0) throw new Error(`monitor failed: ${r.stderr}`);
+  const t = await timeFile(`${dir}/time`);
+  await Deno.remove(dir, { recursive: true });
+  return { seconds: t.wall, peakKiB: t.peakKiB, cpu: t.cpu };
+}
+
+/**
+ * One `monitor --once --tui` in a tmux pane of 200x60: the time from the start until the dashboard
+ * shows the finished replay (it then waits for `q`, which is sent). The pane's output is piped to a
+ * file that is read here, so that watching for the end costs no process per look. Wall time: it
+ * includes tmux's start (a few ms) and the look's period (20 ms); CPU time and peak memory from GNU
+ * time (the wait for `q` costs next to no CPU).
+ */
+async function tuiRun(file: string, i: number): Promise<TimedRun> {
+  const quote = (a: string) => `'${a.replaceAll("'", `'\\''`)}'`;
+  const dir = await Deno.makeTempDir({ prefix: "monilog-bench-tui-" });
+  const tmux = (...args: string[]) =>
+    runCaptured("tmux", ["-L", `monilog-bench-${Deno.pid}-${i}`, ...args]);
+  const command = [TIME, "-f", TIME_FORMAT, "-o", `${dir}/time`, Deno.execPath()]
+    .concat(monilog(), ["monitor", "--once", "--tui", "--file", file]);
+  // The pane waits for a go before the monitor starts, so that its output is piped from the start.
+  const script = `read go; ${command.map(quote).join(" ")}; echo $? > ${quote(`${dir}/done`)}`;
+  await Deno.writeTextFile(`${dir}/screen`, "");
+  const s = await tmux("-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "60", script);
+  if (s.code !== 0) throw new Error(`tmux failed: ${s.stderr}`);
+  await tmux("pipe-pane", "-o", `cat >> ${quote(`${dir}/screen`)}`);
+  await tmux("send-keys", "Enter");
+  const started = performance.now();
+  const screen = await Deno.open(`${dir}/screen`, { read: true });
+  const buffer = new Uint8Array(1 << 16);
+  const decoder = new TextDecoder();
+  // What was read so far, less what cannot hold the start of the mark any more.
+  const mark = "replayed (q quits)";
+  let tail = "";
+  while (true) {
+    const n = await screen.read(buffer);
+    if (n === null) {
+      await new Promise((r) => setTimeout(r, 20));
+      continue;
+    }
+    tail += decoder.decode(buffer.subarray(0, n), { stream: true });
+    if (tail.includes(mark)) break;
+    tail = tail.slice(-mark.length);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  screen.close();
+  await tmux("send-keys", "q");
+  while (!(await exists(`${dir}/done`))) await new Promise((r) => setTimeout(r, 20));
+  const code = (await Deno.readTextFile(`${dir}/done`)).trim();
+  if (code !== "0") throw new Error(`monitor --tui exited ${code}`);
+  const t = await timeFile(`${dir}/time`);
+  await tmux("kill-server");
+  await Deno.remove(dir, { recursive: true });
+  return { seconds, peakKiB: t.peakKiB, cpu: t.cpu };
 }
 
 function monilog(): string[] {
@@ -308,6 +436,13 @@ function monilog(): string[] {
 async function run(cmd: string, args: string[]): Promise<{ code: number; stderr: string }> {
   const out = await new Deno.Command(cmd, { args, stdout: "null", stderr: "piped" }).output();
   return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
+}
+
+/** Runs `cmd` and keeps its standard output too (tmux's screen captures). */
+async function runCaptured(cmd: string, args: string[]) {
+  const out = await new Deno.Command(cmd, { args, stdout: "piped", stderr: "piped" }).output();
+  const text = new TextDecoder();
+  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
 
 async function exists(path: string): Promise<boolean> {

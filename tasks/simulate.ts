@@ -1,8 +1,9 @@
 /**
  * `deno task simulate`: the whole story in well under a minute. Starts the monitor on a fresh temporary
  * log and the generator with a compressed clock (normal traffic, a surge, a quiet tail); the monitor's
- * report is shown live and kept in `simulation-<timestamp>.log` (in the directory the task was started
- * from), and the monitor stops by itself once the generator is done (its idle timeout).
+ * dashboard (`--tui`, on a terminal; `--no-tui` for the line report) or its report is shown live, the
+ * report is kept in `simulation-<timestamp>.log` (in the directory the task was started from), and the
+ * monitor stops by itself once the generator is done (its idle timeout), or at `q` on the dashboard.
  *
  * The alert engine runs on log time, and while the log is quiet it moves log time on at the machine
  * clock's pace only. So the profile ends with a low-rate phase long enough for the window to drain below
@@ -53,9 +54,12 @@ const program = new Command("deno task simulate")
   .option("--seed <n>", "generator seed", numberOption({ min: 0, integer: true }), 42)
   .option(
     "--idle-timeout <s>",
-    "the monitor stops this many seconds after the last line",
+    "the monitor stops this many seconds after the last line (default: 3, or 15 with the dashboard)",
     numberOption({ min: 1, integer: true }),
-    3,
+  )
+  .option(
+    "--no-tui",
+    "print the line report even on a terminal (default there: the --tui dashboard)",
   )
   .option(
     "--report <path>",
@@ -86,7 +90,14 @@ function options() {
     );
     Deno.exit(2);
   }
-  return { ...o, phases: rates.map((rate, i): Phase => ({ rate, duration: durations[i] })) };
+  // The dashboard where there is a terminal to draw it on; it holds the end on screen a little longer.
+  const tui = o.tui && Deno.stdout.isTerminal();
+  return {
+    ...o,
+    tui,
+    idleTimeout: o.idleTimeout ?? (tui ? 15 : 3),
+    phases: rates.map((rate, i): Phase => ({ rate, duration: durations[i] })),
+  };
 }
 
 const o = options();
@@ -107,12 +118,14 @@ const monilog = (args: string[], stdout: "inherit" | "null") =>
 console.error(plan());
 
 // The monitor waits for the file to appear, reads it from its first line, and stops `--idle-timeout`
-// seconds after the generator's last line; its statistics and alerts go to this terminal.
+// seconds after the generator's last line; its dashboard, or its statistics and alerts, go to this
+// terminal.
 const monitor = monilog([
   "monitor",
   ...["--file", log, "--from-start", "--format", o.format],
   ...["--threshold", String(o.threshold), "--window", String(o.window)],
   ...["--idle-timeout", String(o.idleTimeout), "--output", report],
+  ...(o.tui ? ["--tui", "--refresh", "0.5"] : []),
 ], "inherit");
 const generator = monilog([
   "generate",
@@ -135,11 +148,21 @@ const passOn = () => {
 const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
 for (const s of signals) Deno.addSignalListener(s, passOn);
 
+// `q` on the dashboard ends the monitor (Ctrl-C there is a key, not a signal): the demo is over.
+let stoppedEarly = false;
+monitor.status.then(() => {
+  try {
+    generator.kill("SIGTERM");
+    stoppedEarly = true;
+  } catch {
+    // Already done.
+  }
+});
 const [gen, mon] = await Promise.all([generator.status, monitor.status]);
 for (const s of signals) Deno.removeSignalListener(s, passOn);
 await Deno.remove(dir, { recursive: true });
 console.error(`\nsimulate: the monitor's report is in ${report}`);
-Deno.exit(gen.success && mon.success ? 0 : 1);
+Deno.exit((gen.success || stoppedEarly) && mon.success ? 0 : 1);
 
 /** What is about to happen, and when the alert and the recovery should show. */
 function plan(): string {
@@ -168,5 +191,6 @@ function plan(): string {
       `simulate: expect the alert ${at(story.alert)} and the recovery ${at(story.recover)}`,
     );
   }
+  if (o.tui) lines.push("simulate: the dashboard follows; q quits early, ? shows the keys");
   return `${lines.join("\n")}\nsimulate: log ${log}, report ${report}\n`;
 }

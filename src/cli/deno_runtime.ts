@@ -2,6 +2,7 @@
 import type { MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { stdoutOutput } from "../sinks/line_output.ts";
 import { systemClock } from "../clock.ts";
+import { denoTerminal, tuiUnavailable } from "../sinks/tui/deno_terminal.ts";
 
 /** Builds the runtime the composition root hands to the monitor. */
 export function denoRuntime(): MonitorRuntime {
@@ -44,5 +45,6 @@ export function denoRuntime(): MonitorRuntime {
         for (const s of signals) Deno.removeSignalListener(s, handler);
       };
     },
+    terminal: (readsStdin) => tuiUnavailable(readsStdin) ?? denoTerminal(),
   };
 }

@@ -5,9 +5,11 @@ import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
 import type { MonitorConfig, MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { runMonitor } from "../pipeline/wiring.ts";
 import { numberOption } from "./option_parsers.ts";
+import { REFRESH_MAX, REFRESH_MIN } from "../sinks/tui/tui_sink.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 import { globProblem } from "../source/glob.ts";
+import { DEFAULT_METRICS_SECTIONS, listenAddressOption, TOKEN_ENV } from "../sinks/http/mod.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 
@@ -107,12 +109,45 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option("--json", "write events as JSON lines instead of text")
     .option("--output <path>", "also append every report and alert line to this file")
+    .option(
+      "--state <dir>",
+      "keep each file's position and the engine's state in this directory (about once a second " +
+        "and on exit), and go on from there after a restart, even after kill -9",
+    )
+    .option(
+      "--http <[host:]port>",
+      "serve a live page, /events, /api/state and /metrics on this port (127.0.0.1 unless a " +
+        "host is given); with --once it keeps serving the replay until Ctrl-C",
+      listenAddressOption,
+    )
+    .addOption(
+      new Option("--http-token <token>", "require Authorization: Bearer <token> on every request")
+        .env(TOKEN_ENV),
+    )
+    .option(
+      "--metrics-sections <n>",
+      "sections with their own series in /metrics, 1 to 1000; the rest count as other",
+      numberOption({ min: 1, max: MAX_TOP, integer: true }),
+      DEFAULT_METRICS_SECTIONS,
+    )
+    .option(
+      "--tui",
+      "a full-screen live dashboard on the terminal instead of text reports (q quits, ? help)",
+    )
+    .option(
+      "--refresh <s>",
+      `seconds between two frames of the --tui dashboard, ${REFRESH_MIN} to ${REFRESH_MAX}`,
+      numberOption({ min: REFRESH_MIN, max: REFRESH_MAX }),
+      1,
+    )
     .addHelpText(
       "after",
       "\nExamples:\n" +
         "  monilog monitor --file /var/log/nginx/access.log --threshold 10\n" +
+        "  monilog monitor --file /var/log/nginx/access.log --tui\n" +
         "  monilog monitor --file - --format combined < access.log.1\n" +
         "  monilog monitor --once --json --file yesterday.log > events.jsonl\n" +
+        "  monilog monitor --file /var/log/nginx/access.log --http 8080\n" +
         "  tail -F access.log | monilog monitor --file - --threshold 50\n" +
         "  monilog monitor --file app.log --log-format '$remote_addr [$time_local] \"$request\" $status $request_time'\n",
     )
@@ -125,6 +160,11 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
           throw err;
         }
       }
+      if (opts.tui && opts.json && opts.output === undefined) {
+        throw new UsageError(
+          "--json with --tui needs --output PATH: standard output is the dashboard",
+        );
+      }
       const files = opts.file ?? ["/tmp/access.log"];
       if (files.length > 1 && files.includes("-")) {
         throw new UsageError("--file: - (standard input) cannot be read beside other logs");
@@ -133,7 +173,19 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         const problem = globProblem(f);
         if (problem !== undefined) throw new UsageError(`--file: ${problem}`);
       }
+      if (opts.state !== undefined && (opts.once || files.includes("-"))) {
+        throw new UsageError(
+          "--state: only for following files (not with --once, nor standard input)",
+        );
+      }
+      if (opts.httpToken !== undefined && opts.http === undefined) {
+        throw new UsageError("--http-token needs --http");
+      }
+      if (opts.httpToken !== undefined && !/^[\x21-\x7e]+$/.test(opts.httpToken)) {
+        throw new UsageError("--http-token: expected printable ASCII without spaces");
+      }
       const config: MonitorConfig = {
+        state: opts.state,
         file: files[0],
         files,
         byFile: opts.by === "file",
@@ -145,6 +197,12 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
         jobs: opts.jobs,
         json: Boolean(opts.json),
         output: opts.output,
+        http: opts.http === undefined ? undefined : {
+          address: opts.http,
+          token: opts.httpToken,
+          metricsSections: opts.metricsSections,
+        },
+        tui: opts.tui ? { refreshMs: opts.refresh * 1000 } : undefined,
         engine: {
           threshold: opts.threshold,
           window: opts.window,

@@ -24,6 +24,7 @@ import {
   savedKeys,
 } from "./engine_checkpoint.ts";
 import { num, unnum } from "./part_state.ts";
+import type { RequestCounter } from "./request_counter.ts";
 
 /** Settings of the engine, all in seconds but the threshold (requests per second). */
 export interface EngineOptions {
@@ -62,6 +63,11 @@ export interface EngineWiring {
    * tables (costs a little per reported interval; off for a headless run).
    */
   windowTables?: boolean;
+  /**
+   * Per-request counters for the metrics endpoint (only when metrics are served: they cost a few
+   * typed-array increments per record). Promoted at each report with the interval's top sections.
+   */
+  requests?: RequestCounter;
   /** Hears what the engine has to say about the log's times: skewed lines, re-bases, disorder. */
   onNotice?: (notice: EngineNotice) => void;
   /**
@@ -136,6 +142,7 @@ export class MonitorEngine {
   readonly #recent: RecentIntervals | undefined;
   #activeAlert: AlertEvent | undefined;
   #lastStats: StatsEvent | undefined;
+  readonly #requests: RequestCounter | undefined;
   readonly #guard: TimeGuard;
   readonly #onNotice: EngineWiring["onNotice"];
   readonly #dictionary: KeyRegistry | undefined;
@@ -155,8 +162,13 @@ export class MonitorEngine {
     this.#dictionary = wiring.dictionary;
     this.#keys = wiring.keys ?? wiring.dictionary?.keys ?? NO_KEYS;
     this.#onSecond = wiring.onSecond;
+    this.#requests = wiring.requests;
     this.#recent = wiring.windowTables
-      ? new RecentIntervals(Math.ceil(options.window / options.interval) + 1)
+      ? new RecentIntervals(
+        Math.ceil(options.window / options.interval) + 1,
+        WINDOW_TABLE_ROWS,
+        this.#keys,
+      )
       : undefined;
     this.#guard = new TimeGuard(options.window + options.late);
     this.#onNotice = wiring.onNotice;
@@ -349,6 +361,7 @@ export class MonitorEngine {
     const t = record.time;
     this.#lastArrival = wallMs;
     this.#totals.add(record);
+    this.#requests?.add(record, this.#keys);
     const o = this.#o;
     let win = this.#window;
     if (win === undefined) {
@@ -614,10 +627,12 @@ export class MonitorEngine {
       skewed: this.#skewedSinceReport,
       ...extra,
     }, this.#keys);
-    this.#recent?.add(stats.snapshot(WINDOW_TABLE_ROWS, this.#keys));
+    // The window's tables keep the interval (or what they no longer need comes back for reuse).
+    const reusable = this.#recent ? this.#recent.add(stats) : stats;
     this.#lastStats = event;
+    this.#requests?.promote(event.sections);
     // The event holds copies of what it reports: the accumulator can serve a later interval.
-    this.#spare.push(stats);
+    if (reusable !== undefined) this.#spare.push(reusable);
     this.#invalidSinceReport = 0;
     this.#lateSinceReport = 0;
     this.#skewedSinceReport = 0;

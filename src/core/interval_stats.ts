@@ -80,6 +80,7 @@ export class IntervalStats {
       clients: this.clients.toState(),
       methods: this.methods.toState(),
       vhosts: this.vhosts.toState(),
+      files: this.files.toState(),
       ...(this.latency ? { latency: this.latency.toState() } : {}),
     };
   }
@@ -94,6 +95,7 @@ export class IntervalStats {
     stats.clients.load(state.clients);
     stats.methods.load(state.methods);
     stats.vhosts.load(state.vhosts);
+    stats.files.load(state.files);
     if (state.latency) stats.latency = Latency.fromState(state.latency);
     return stats;
   }

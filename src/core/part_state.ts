@@ -95,6 +95,8 @@ export interface IntervalStatsState {
   clients: KeyTableState;
   methods: KeyTableState;
   vhosts: KeyTableState;
+  /** Hits by log file (--by file). */
+  files: KeyTableState;
   latency?: LatencyState;
 }
 
@@ -113,6 +115,8 @@ export interface RunTotalsState {
   clients: RunKeyTableState;
   methods: RunKeyTableState;
   vhosts: RunKeyTableState;
+  /** Hits by log file (--by file). */
+  files: RunKeyTableState;
   alerts: Array<AlertEvent | RecoverEvent>;
   latency?: LatencyState;
 }

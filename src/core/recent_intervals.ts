@@ -1,42 +1,96 @@
 /**
  * The reported intervals that may still overlap the window, kept as their heaviest keys, so that a view
  * can show the window's tables (top sections, clients, status, methods over the last W seconds)
- * without a second set of counters per request: the cost is one snapshot per reported interval.
+ * without a second set of counters per request.
+ *
+ * A snapshot (the heaviest keys, named) costs about as much as counting the interval's requests did,
+ * and a replay reports thousands of intervals between two views: so while the window spans at most
+ * LAZY_INTERVALS intervals, the accumulators themselves are kept (a reported interval never changes)
+ * and snapshotted only when a view asks for them; those that leave the window unseen go back to the
+ * engine for reuse, never snapshotted. A longer window (in intervals) takes snapshots at once, so
+ * that memory stays at a few rows per interval.
  */
 import type { Ranked } from "./events.ts";
-import type { IntervalSnapshot } from "./interval_stats.ts";
+import type { IntervalSnapshot, IntervalStats } from "./interval_stats.ts";
+import type { KeyDictionary } from "./key_dictionary.ts";
 import { Latency } from "./latency.ts";
 import { keepBest } from "./tally.ts";
 import type { SpanTables } from "./view.ts";
 import type { RecentIntervalsState } from "./part_state.ts";
 
+/** Intervals kept whole at most, waiting for a view. */
+export const LAZY_INTERVALS = 16;
+
+/** A reported interval: its accumulator until snapshotted, then the snapshot. */
+interface Entry {
+  end: number;
+  stats: IntervalStats | undefined;
+  snapshot: IntervalSnapshot | undefined;
+}
+
 /** A ring of the last `capacity` reported intervals. */
 export class RecentIntervals {
-  readonly #ring: IntervalSnapshot[] = [];
+  readonly #ring: Entry[] = [];
+  readonly #lazy: boolean;
 
-  constructor(private readonly capacity: number) {}
-
-  /** Keeps a reported interval, forgetting the oldest beyond capacity. */
-  add(snapshot: IntervalSnapshot): void {
-    this.#ring.push(snapshot);
-    if (this.#ring.length > this.capacity) this.#ring.shift();
+  /** Keeps `capacity` intervals, `rows` keys of each, named by `keys`. */
+  constructor(
+    private readonly capacity: number,
+    private readonly rows: number,
+    private readonly keys: KeyDictionary,
+    lazy = capacity <= LAZY_INTERVALS,
+  ) {
+    this.#lazy = lazy;
   }
 
-  /** The kept intervals as plain data (a checkpoint), oldest first. */
+  /**
+   * Keeps a reported interval, forgetting the oldest beyond capacity. Returns an accumulator the
+   * caller may now reuse (this one, or one that left the window), or undefined.
+   */
+  add(stats: IntervalStats): IntervalStats | undefined {
+    let free: IntervalStats | undefined;
+    if (this.#lazy) this.#ring.push({ end: stats.end, stats, snapshot: undefined });
+    else {
+      this.#ring.push({
+        end: stats.end,
+        stats: undefined,
+        snapshot: stats.snapshot(this.rows, this.keys),
+      });
+      free = stats;
+    }
+    if (this.#ring.length > this.capacity) free = this.#ring.shift()!.stats ?? free;
+    return free;
+  }
+
+  /** The snapshots of the intervals that end after `from`, taking those not taken yet. */
+  #snapshots(from: number): IntervalSnapshot[] {
+    const out: IntervalSnapshot[] = [];
+    for (const e of this.#ring) {
+      if (e.end <= from) continue;
+      e.snapshot ??= e.stats!.snapshot(this.rows, this.keys);
+      out.push(e.snapshot);
+    }
+    return out;
+  }
+
+  /** The kept intervals as plain data (a checkpoint), oldest first (snapshotting those not yet). */
   toState(): RecentIntervalsState {
-    return this.#ring.map((s) => ({
-      tables: structuredClone(s.tables),
-      ...(s.latency ? { latency: s.latency.toState() } : {}),
-    }));
+    return this.#ring.map((e) => {
+      const s = e.snapshot ??= e.stats!.snapshot(this.rows, this.keys);
+      return {
+        tables: structuredClone(s.tables),
+        ...(s.latency ? { latency: s.latency.toState() } : {}),
+      };
+    });
   }
 
   /** Takes the kept intervals of a checkpoint (on an empty ring; beyond capacity, the newest). */
   load(state: RecentIntervalsState): void {
     for (const s of state) {
-      this.add({
-        tables: structuredClone(s.tables),
-        latency: s.latency ? Latency.fromState(s.latency) : undefined,
-      });
+      const tables = structuredClone(s.tables);
+      const latency = s.latency ? Latency.fromState(s.latency) : undefined;
+      this.#ring.push({ end: tables.end, stats: undefined, snapshot: { tables, latency } });
+      if (this.#ring.length > this.capacity) this.#ring.shift();
     }
   }
 
@@ -45,10 +99,9 @@ export class RecentIntervals {
    * with `top` rows each. Approximate when an interval had more keys than it kept.
    */
   merged(top: number, from: number, current?: SpanTables): SpanTables {
-    const parts = this.#ring.filter((s) => s.tables.end > from).map((s) => s.tables);
-    const sketches = this.#ring.filter((s) => s.tables.end > from && s.latency).map((s) =>
-      s.latency!
-    );
+    const kept = this.#snapshots(from);
+    const parts = kept.map((s) => s.tables);
+    const sketches = kept.filter((s) => s.latency).map((s) => s.latency!);
     if (current !== undefined) parts.push(current);
     const sections = new Map<string, number>();
     const clients = new Map<string, number>();

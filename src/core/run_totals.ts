@@ -90,6 +90,7 @@ export class RunTotals {
       clients: this.clients.toState(),
       methods: this.methods.toState(),
       vhosts: this.vhosts.toState(),
+      files: this.files.toState(),
       alerts: this.alerts.map((a) => ({ ...a })),
       ...(this.latency ? { latency: this.latency.toState() } : {}),
     };
@@ -110,6 +111,7 @@ export class RunTotals {
     this.clients.load(state.clients);
     this.methods.load(state.methods);
     this.vhosts.load(state.vhosts);
+    this.files.load(state.files);
     this.alerts.push(...state.alerts.map((a) => ({ ...a })));
     this.latency = state.latency ? Latency.fromState(state.latency) : undefined;
   }

@@ -170,6 +170,11 @@ export class LineProcessor implements RowConsumer {
     return this.#arrival;
   }
 
+  /** True while lines are held to detect the format: they are in no checkpoint yet. */
+  get holding(): boolean {
+    return this.#held.length > 0;
+  }
+
   /** Machine time of the last line read (for --idle-timeout); undefined before the first. */
   get lastLineAt(): number | undefined {
     return this.#lines > 0 ? this.#arrival : undefined;

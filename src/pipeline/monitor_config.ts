@@ -4,6 +4,8 @@ import type { Clock } from "../clock.ts";
 import type { LineOutput } from "../sinks/line_output.ts";
 import type { ProgressOutput } from "../sinks/progress_sink.ts";
 import type { FormatChoice } from "./line_processor.ts";
+import type { HttpConfig } from "../sinks/http/mod.ts";
+import type { TerminalIo } from "../sinks/tui/terminal.ts";
 
 /** Everything `monilog monitor` was asked to do. */
 export interface MonitorConfig {
@@ -32,6 +34,10 @@ export interface MonitorConfig {
   output?: string;
   /** Keep positions and the engine's state here, to go on after a restart (`--state DIR`). */
   state?: string;
+  /** Serve the page, events, state and metrics (--http). */
+  http?: HttpConfig;
+  /** The terminal dashboard (--tui) instead of the text reports on standard output. */
+  tui?: { refreshMs: number };
   engine: EngineOptions;
 }
 
@@ -56,4 +62,9 @@ export interface MonitorRuntime {
   progress(json: boolean): ProgressOutput | undefined;
   /** Calls `handler` on SIGINT or SIGTERM; returns a function that removes it. */
   onStopSignal(handler: () => void): () => void;
+  /**
+   * The terminal for --tui, or why there is none (`readsStdin`: the log comes from standard input, so
+   * the keys must come from elsewhere). Absent: there is never one.
+   */
+  terminal?(readsStdin: boolean): TerminalIo | string;
 }

@@ -3,12 +3,16 @@
  * dictionary, the engine, the sinks in delivery order, the processor and the source — and runs it.
  * It reads top to bottom; a new output is one more sink in `buildSinks`.
  */
-import { MonitorEngine } from "../core/engine.ts";
+import { type EngineWiring, MonitorEngine, type RestoreWiring } from "../core/engine.ts";
+import { CheckpointRefused } from "../core/engine_checkpoint.ts";
+import { Checkpoints } from "./checkpoints.ts";
+import type { RunIdentity } from "./state_store.ts";
 import type { MonitorEvent } from "../core/events.ts";
-import { RuntimeFailure } from "../errors.ts";
+import { RuntimeFailure, UsageError } from "../errors.ts";
 import { logFormatParser } from "../parse/mod.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
 import { EventLineSink } from "../sinks/event_line_sink.ts";
+import { TuiSink } from "../sinks/tui/tui_sink.ts";
 import { FanOut } from "../sinks/fan_out.ts";
 import { appendFileOutput, OutputClosed } from "../sinks/line_output.ts";
 import { NoticeCounter } from "../sinks/notice_counter.ts";
@@ -24,6 +28,7 @@ import type { MonitorConfig, MonitorRuntime } from "./monitor_config.ts";
 import { type Pipeline, runPipeline } from "./run_pipeline.ts";
 import { chooseSource } from "./sources.ts";
 import { withFileCounts } from "./summary_files.ts";
+import { RequestCounter, startHttpSink } from "../sinks/http/mod.ts";
 
 /** Skewed lines said one by one on standard error; the rest are only counted. */
 const MAX_SKEWED_SAID = 10;
@@ -66,9 +71,16 @@ export function buildPipeline(
   const stop = new AbortController();
   const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
 
+  // 0. The dashboard takes the terminal: diagnostics written meanwhile would land in its frame, so
+  // they go through it (held, then printed once the screen is restored).
+  const tui = config.tui === undefined ? undefined : tuiSink(config, rt, () => stop.abort());
+  if (tui !== undefined) rt = { ...rt, stderr: (line) => tui.diagnostic(line) };
+
   // 1. The sinks, in delivery order: the progress line first, so that it steps aside for reports.
   const notices = new NoticeCounter();
-  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort() });
+  // Per-request counters for /metrics cost a little on every line: only when metrics are served.
+  const requests = config.http ? new RequestCounter(config.http.metricsSections) : undefined;
+  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort(), requests, tui });
   let stdoutClosed = false;
   const fanOut = new FanOut(sinks, {
     clock,
@@ -85,14 +97,20 @@ export function buildPipeline(
     },
   });
 
-  // 2. The run's dictionary and the engine, which speaks to the sinks.
+  // 2. The run's dictionary and the engine, which speaks to the sinks; with --state, the engine the
+  // last run left, if it left one.
+  const checkpoints = config.state === undefined
+    ? undefined
+    : new Checkpoints(config.state, runIdentity(config));
   const dictionary = new RunDictionary();
   const emit = (event: MonitorEvent) => fanOut.event(withFileCounts(event, notices));
   let skewedSaid = 0;
-  const engine = new MonitorEngine(config.engine, emit, {
+  const engineWiring: EngineWiring = {
     keys: dictionary.keys,
+    dictionary,
     windowTables: fanOut.wantsViews,
     onSecond: fanOut.wantsSeconds ? (t, h, w) => fanOut.second(t, h, w) : undefined,
+    requests,
     onNotice: (n) => {
       // A log of a million skewed lines must not print a million lines: the first few, then a count.
       if (n.kind === "skewed" && ++skewedSaid > MAX_SKEWED_SAID) {
@@ -103,7 +121,14 @@ export function buildPipeline(
       }
       rt.stderr(`monilog: ${describeEngineNotice(n, label)}`);
     },
-  });
+  };
+  const engine = checkpoints?.engine === undefined
+    ? new MonitorEngine(config.engine, emit, engineWiring)
+    : restored(checkpoints.engine, emit, {
+      ...engineWiring,
+      options: config.engine,
+      resumeAt: clock.now(),
+    }, config.state!);
 
   // 3. The processor: parses what the source reads and feeds the engine. `paths` names the logs by
   // source index; the source fills it in as it opens them.
@@ -137,6 +162,7 @@ export function buildPipeline(
     chunkBytes: config.chunkBytes,
     clock,
     stdin: rt.stdin,
+    checkpoints,
   });
 
   const pipeline: Pipeline = {
@@ -148,12 +174,51 @@ export function buildPipeline(
     notices,
     files: config.files,
     idleTimeout: config.idleTimeout,
-    holdAfterEnd: false,
+    // A finished replay stays on the page (until Ctrl-C) or the dashboard (until q): it is there to
+    // be looked at.
+    holdAfterEnd: config.once && (config.http !== undefined || config.tui !== undefined),
     onStopSignal: rt.onStopSignal,
     stop,
     closeMs: CLOSE_MS,
+    // Not while lines are held to detect the format: they are past the positions, not in the engine.
+    checkpoint: checkpoints && (() => {
+      if (!processor.holding) checkpoints.save(engine.checkpoint(), clock.now());
+    }),
   };
   return { pipeline, quietStop: () => stdoutClosed };
+}
+
+/** What makes a run the same run as the one that wrote a state. */
+function runIdentity(config: MonitorConfig): RunIdentity {
+  const { threshold, window, interval, late, top } = config.engine;
+  return {
+    files: config.files,
+    format: config.format,
+    ...(config.logFormat !== undefined ? { logFormat: config.logFormat } : {}),
+    threshold,
+    window,
+    interval,
+    late,
+    top,
+    byFile: config.byFile,
+  };
+}
+
+/** The engine the last run left in `dir`, or one clear line saying why it cannot be used. */
+function restored(
+  checkpoint: unknown,
+  emit: (event: MonitorEvent) => void,
+  wiring: RestoreWiring,
+  dir: string,
+): MonitorEngine {
+  try {
+    return MonitorEngine.restore(checkpoint, emit, wiring);
+  } catch (err) {
+    if (err instanceof CheckpointRefused) {
+      throw new RuntimeFailure(`The state in "${dir}" cannot be used: ${err.message}`);
+    }
+    throw err;
+  }
 }
 
 /** What the sinks are built from. */
@@ -164,22 +229,48 @@ interface SinkContext {
   notices: NoticeCounter;
   /** Stops the run as Ctrl-C would (a dashboard's `q`). */
   requestStop: () => void;
+  /** The engine's per-request counters, when /metrics is served. */
+  requests: RequestCounter | undefined;
+  /** The terminal dashboard, when --tui was given: it replaces the text on standard output. */
+  tui: TuiSink | undefined;
+}
+
+/** The --tui dashboard, or a usage error naming why this is not a terminal it can use. */
+function tuiSink(config: MonitorConfig, rt: MonitorRuntime, requestStop: () => void): TuiSink {
+  const terminal = rt.terminal?.(config.file === "-") ?? "no terminal";
+  if (typeof terminal === "string") throw new UsageError(`--tui needs a terminal: ${terminal}`);
+  return new TuiSink({
+    clock: rt.clock,
+    requestStop,
+    terminal,
+    refreshMs: config.tui!.refreshMs,
+    color: rt.color,
+    rows: config.engine.top,
+    stdout: (line) => rt.stdout.writeLine(line),
+    stderr: (line) => rt.stderr(line),
+  });
 }
 
 /** The outputs `config` asks for, in the order they hear each event. */
-function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
+function buildSinks({ config, rt, notices, requests, tui }: SinkContext): Sink[] {
   const sinks: Sink[] = [];
-  const progress = config.once && config.file !== "-" ? rt.progress(config.json) : undefined;
+  // The dashboard shows a replay's progress itself.
+  const progress = config.once && config.file !== "-" && tui === undefined
+    ? rt.progress(config.json)
+    : undefined;
   if (progress !== undefined) sinks.push(new ProgressSink(progress));
-  sinks.push(
-    new EventLineSink({
-      name: "standard output",
-      out: rt.stdout,
-      json: config.json,
-      color: rt.color && !config.json,
-      width: rt.width,
-    }),
-  );
+  if (tui !== undefined) sinks.push(tui);
+  else {
+    sinks.push(
+      new EventLineSink({
+        name: "standard output",
+        out: rt.stdout,
+        json: config.json,
+        color: rt.color && !config.json,
+        width: rt.width,
+      }),
+    );
+  }
   if (config.output !== undefined) {
     sinks.push(
       new EventLineSink({
@@ -189,6 +280,14 @@ function buildSinks({ config, rt, notices }: SinkContext): Sink[] {
         color: false,
       }),
     );
+  }
+  if (config.http !== undefined) {
+    sinks.push(startHttpSink(config.http, {
+      clock: rt.clock,
+      stderr: rt.stderr,
+      requests,
+      holds: config.once,
+    }));
   }
   sinks.push(new NoticeLogSink(rt.stderr), notices);
   return sinks;

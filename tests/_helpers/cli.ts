@@ -61,12 +61,12 @@ export class LiveCli {
   readonly #done: Promise<Deno.CommandStatus>;
   readonly #pumps: Promise<void>[];
 
-  /** Starts `monilog ARGS…`. */
-  constructor(args: string[]) {
+  /** Starts `monilog ARGS…`, with `env` added to the environment. */
+  constructor(args: string[], env: Record<string, string> = {}) {
     this.#child = new Deno.Command(Deno.execPath(), {
       args: ["run", "-q", ...runtimeArgs(), "main.ts", ...args],
       cwd: REPO_ROOT,
-      env: cliEnv(),
+      env: cliEnv(env),
       clearEnv: true,
       stdin: "null",
       stdout: "piped",

@@ -57,11 +57,13 @@ Deno.test("the npm package installs the command with its Deno and everything mai
   equal(mode & 0o111, 0o111, "bin/monilog is executable");
 });
 
-Deno.test("monilog's permission set grants files and a few variables, nothing else", () => {
+Deno.test("monilog's permission set grants files, a few variables and the network, nothing else", () => {
+  // net: --http listens on the port the user names.
   deepEqual(config.permissions[PERMISSION_SET], {
     read: true,
     write: true,
-    env: ["TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "CI", "COLUMNS"],
+    env: ["TZ", "NO_COLOR", "FORCE_COLOR", "TERM", "CI", "COLUMNS", "MONILOG_HTTP_TOKEN"],
+    net: true,
   });
 });
 

@@ -1,6 +1,8 @@
 /** `deno task simulate`, run as the task runs it, with a faster clock so the test stays short. */
 import { equal, match } from "node:assert/strict";
 import { cliEnv, REPO_ROOT } from "../_helpers/cli.ts";
+import { needs } from "../_helpers/requires.ts";
+import { TmuxSession } from "../_helpers/tmux.ts";
 
 async function simulate(args: string[], env: Record<string, string> = {}) {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -59,4 +61,30 @@ Deno.test("simulate rejects a bad setting with exit 2 and one line naming it", a
     match(lines[0], /^simulate: /);
     match(lines[0], pattern);
   }
+});
+
+Deno.test({
+  ...needs("simulate shows the dashboard on a terminal, through the alert to the recovery", [
+    "tmux",
+  ], async () => {
+    const dir = await Deno.makeTempDir({ prefix: "monilog-simulate-tui-" });
+    const script = `cd '${REPO_ROOT}' || exit 1; '${Deno.execPath()}' run -q -P=simulate ` +
+      `tasks/simulate.ts --speed 50 --idle-timeout 1 --report '${dir}/report.log'; ` +
+      `echo "EXIT=$?"; sleep 600`;
+    const tmux = await TmuxSession.start(script, { columns: 100, rows: 30 }, cliEnv());
+    try {
+      await tmux.waitFor("the dashboard", /q quit {2}\? help/);
+      await tmux.waitFor("the alert", /^ !!! ALERT !!! {2}since/m);
+      await tmux.waitFor("the recovery", /Traffic recovered - hits = \d+/);
+      const end = await tmux.waitFor("the end", /EXIT=\d+/);
+      match(end, /EXIT=0/);
+      match(end, /^Summary$/m);
+      match(end, /simulate: the monitor's report is in /);
+      match(await Deno.readTextFile(`${dir}/report.log`), /High traffic generated an alert/);
+    } finally {
+      await tmux.kill();
+      await Deno.remove(dir, { recursive: true });
+    }
+  }),
+  sanitizeResources: false,
 });

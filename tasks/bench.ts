@@ -1,10 +1,11 @@
 /**
- * `deno task bench [--lines N] [--runs R] [--formats a,b] [--distinct-lines N]`: replay throughput and
- * peak memory of `monitor --once --json` as users run it (same permission set and V8 flags), on a
- * generated log of each format; for Combined also with one job (no parse workers) and, as the
- * reference, an `awk` one-liner that only counts sections; with the text report and with the --tui
- * dashboard (in a tmux pane, when tmux is there) to compare them; and a worst case for memory: a log of
- * N lines with a new client on every line and a million distinct sections.
+ * `deno task bench [--lines N] [--big N] [--runs R] [--formats a,b] [--distinct-lines N]`: replay time
+ * and peak memory of `monitor --once --json` as users run it (same permission set and V8 flags), side
+ * by side with mawk counting the sections of the same file (in turn, run by run, and the median of
+ * the ratios): on a generated log of each format (N lines; Common and Combined also at 100k, Combined
+ * also at --big), and the elastic sample of real lines ×100; the Combined replay with the text report
+ * and with the --tui dashboard (in a tmux pane, when tmux is there) to compare them; then a worst case
+ * for memory: a log of N lines with a new client on every line and a million distinct sections.
  * Whole-process figures (startup included), median of R runs; peak memory from GNU time when present.
  *
  * Timing belongs here, never in unit tests: shared machines are noisy, so quote medians.
@@ -17,6 +18,16 @@
  * - Parse workers pay from a few million lines on; below, their start (~80 ms of CPU each) eats the
  *   gain. With a new client on every line they do not pay at all: the main thread would make a
  *   string of every value anyway, so the replay stays in one pass (LineProcessor.keysMostlyNew).
+ * - A new second cost ~300 ns (a decode and a full parse of the stamp); keeping the value of the last
+ *   hour makes it ~50 ns, and real logs change second on most lines (elastic ×100: −14 % CPU).
+ * - A replay that writes many intervals (elastic ×100: 52,500) paid an fstat of standard output per
+ *   line written and four loops over 1000 status slots per interval: a third of its time.
+ * - Parse workers at 100k Combined lines doubled the CPU (0.80 → 0.37 s once left out); at 1M lines
+ *   they are even with one pass on 2 cores; they pay from about 1.5M lines (workersPay).
+ * - Startup (CPU, this machine, compile cache warm): Deno alone 28 ms; `import "node:fs"` alone 73
+ *   ms — the Node-compatibility layer is ~45 ms, and commander (the CLI library) pulls it in, as do
+ *   DDSketch (CommonJS) and node:fs / node:path of our own; `monilog --version` 107 ms, `monitor
+ *   --once` of a one-line file 142 ms. Under 45 ms needs a CLI parser without `node:` imports.
  * - Peak memory is V8's heap growth, not data: the live set stays near 20 MB, but short-lived strings
  *   let the heap grow to 250 MB unless capped (V8_FLAGS in tasks/runtime_flags.ts).
  */
@@ -31,7 +42,13 @@ const o = new Command("bench")
     "--lines <n>",
     "lines in each generated log",
     numberOption({ min: 1000, integer: true }),
-    3_000_000,
+    1_000_000,
+  )
+  .option(
+    "--big <n>",
+    "lines of a larger Combined log also measured (0 = none)",
+    numberOption({ min: 0, integer: true }),
+    0,
   )
   .option("--runs <n>", "timed runs of each command", numberOption({ min: 1, integer: true }), 3)
   .option("--formats <list>", "formats to measure, comma-separated", FORMATS.join(","))
@@ -99,6 +116,8 @@ async function distinctKeys(lines: number): Promise<string> {
 interface Figures {
   seconds: number;
   peakKiB: number | undefined;
+  /** User + system seconds (GNU time), when known. */
+  cpu?: number;
 }
 
 /** Runs `cmd` `runs` times (after one warm-up if `warm`); median wall time and peak memory. */
@@ -106,21 +125,20 @@ async function measure(cmd: string, args: string[], runs: number, warm: boolean)
   const results: Figures[] = [];
   for (let i = warm ? 0 : 1; i <= runs; i++) {
     const started = performance.now();
-    const r = hasTime
-      ? await run(TIME, ["-f", "MONILOG_BENCH %e %M", cmd, ...args])
-      : await run(cmd, args);
+    const r = hasTime ? await run(TIME, ["-f", TIME_FORMAT, cmd, ...args]) : await run(cmd, args);
     const wall = (performance.now() - started) / 1000;
     if (r.code !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
-    const m = /MONILOG_BENCH (\S+) (\d+)/.exec(r.stderr);
+    const m = /MONILOG_BENCH (\S+) (\d+) (\S+) (\S+)/.exec(r.stderr);
     if (i > 0) {
-      results.push({ seconds: m ? Number(m[1]) : wall, peakKiB: m ? Number(m[2]) : undefined });
+      results.push({
+        // The wall clock read here is finer than GNU time's hundredths.
+        seconds: wall,
+        peakKiB: m ? Number(m[2]) : undefined,
+        cpu: m ? Number(m[3]) + Number(m[4]) : undefined,
+      });
     }
   }
-  results.sort((a, b) => a.seconds - b.seconds);
-  return {
-    seconds: results[Math.floor(results.length / 2)].seconds,
-    peakKiB: hasTime ? Math.max(...results.map((r) => r.peakKiB ?? 0)) : undefined,
-  };
+  return median(results);
 }
 
 const rows: Array<{ name: string; lines: number; bytes: number; f: Figures }> = [];
@@ -136,39 +154,150 @@ async function row(
   console.error(`${name}: ${f.seconds.toFixed(2)} s`);
 }
 
+/**
+ * What mawk does for the same file: split each line and count its sections, nothing more (no time, no
+ * status, no alerting): the yardstick of issue 15. Field 7 is the path in Common and Combined.
+ */
+const SECTION_COUNT = '{ split(P, p, "/"); c["/" p[2]]++ } END { for (s in c) n++; print n }';
+const MAWK_PROGRAMS: Record<string, string[]> = {
+  clf: [SECTION_COUNT.replace("P", "$7")],
+  combined: [SECTION_COUNT.replace("P", "$7")],
+  vhost_common: [SECTION_COUNT.replace("P", "$8")],
+  vhost_combined: [SECTION_COUNT.replace("P", "$8")],
+  csv: ["-F,", SECTION_COUNT.replace("P", "r[2]").replace("{ ", '{ split($5, r, " "); ')],
+  json: [
+    '-F"request":"',
+    SECTION_COUNT.replace("P", "r[2]").replace("{ ", '{ split($2, r, " "); '),
+  ],
+  w3c: [SECTION_COUNT.replace("P", "$5").replace("{ ", "/^#/ { next } { ")],
+};
+const MAWK = "/usr/bin/mawk";
+const hasMawk = await exists(MAWK);
+
+/** The Apache sample of 10,000 real Combined lines (out of order, a new second on most), ×100. */
+async function elasticTimes100(): Promise<string | undefined> {
+  const sample = new URL("../../shared/fixtures/clf/elastic/apache_logs", import.meta.url).pathname;
+  if (!(await exists(sample))) return undefined;
+  const file = `${cacheDir}/elastic-x100.log`;
+  if (await exists(file)) return file;
+  const text = await Deno.readFile(sample);
+  const out = await Deno.open(`${file}.tmp`, { write: true, create: true, truncate: true });
+  for (let i = 0; i < 100; i++) await out.write(text);
+  out.close();
+  await Deno.rename(`${file}.tmp`, file);
+  return file;
+}
+
+/** The cases of the side-by-side table: [name, format, lines, file]. */
+const cases: Array<[string, string, number, string]> = [];
 for (const format of o.formats.split(",")) {
-  const file = await generated(format, o.lines);
-  await row(`monitor --once --json, ${format}`, file, o.lines, replay(file));
-  if (format !== "combined") continue;
-  await row("  the same, --jobs 1 (one pass)", file, o.lines, replay(file, ["--jobs", "1"]));
-  await compareTui(file);
-  if (await exists("/usr/bin/awk")) {
-    // The reference: an awk one-liner that only counts sections (field 7 is the request path).
-    const awk = '{ split($7, p, "/"); c["/" p[2]]++ } END { for (s in c) n++; print n }';
-    await row("awk section count (reference), combined", file, o.lines, ["/usr/bin/awk", [
-      awk,
-      file,
-    ]]);
+  const sizes = format === "clf" || format === "combined" ? [100_000, o.lines] : [o.lines];
+  if (o.big > 0 && format === "combined") sizes.push(o.big);
+  for (const lines of sizes) cases.push([format, format, lines, await generated(format, lines)]);
+  if (format === "combined") {
+    const elastic = await elasticTimes100();
+    if (elastic !== undefined) cases.push(["elastic sample ×100", "combined", 1_000_000, elastic]);
+    await compareTui(await generated(format, o.lines));
   }
 }
+
+/**
+ * monilog and mawk on each case, in turn (monilog, mawk, monilog, …) so that a drift of the shared
+ * machine's speed touches both; the ratio is taken run by run and its median reported.
+ */
+const sideBySide: Array<{
+  name: string;
+  lines: number;
+  bytes: number;
+  monilog: Figures;
+  mawk?: Figures;
+  ratio?: number;
+  cpuRatio?: number;
+}> = [];
+for (const [name, format, lines, file] of cases) {
+  const ours: Figures[] = [],
+    theirs: Figures[] = [],
+    ratios: number[] = [],
+    cpuRatios: number[] = [];
+  for (let i = 0; i <= o.runs; i++) {
+    const a = await measure(...replay(file), 1, false);
+    const b = hasMawk ? await measure(MAWK, [...MAWK_PROGRAMS[format], file], 1, false) : undefined;
+    if (i === 0) continue; // warm-up: the page cache, the compile cache
+    ours.push(a);
+    if (b !== undefined) {
+      theirs.push(b);
+      ratios.push(a.seconds / b.seconds);
+      if (a.cpu !== undefined && b.cpu) cpuRatios.push(a.cpu / b.cpu);
+    }
+  }
+  const row = {
+    name,
+    lines,
+    bytes: (await Deno.stat(file)).size,
+    monilog: median(ours),
+    mawk: theirs.length > 0 ? median(theirs) : undefined,
+    ratio: middle(ratios),
+    cpuRatio: middle(cpuRatios),
+  };
+  sideBySide.push(row);
+  console.error(`${name}, ${lines} lines: ${row.monilog.seconds.toFixed(2)} s`);
+}
+
 if (o.distinctLines > 0) {
   const file = await distinctKeys(o.distinctLines);
   // Long: timed once.
   await row("monitor, clf, a new client every line", file, o.distinctLines, replay(file), 1);
 }
 
-console.log(`\nmedian of ${o.runs} runs, whole process (startup included)\n`);
-console.log("| command | lines | MB | seconds | lines/s | MB/s | peak memory |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
+console.log(`\nmedian of ${o.runs} runs in turn with mawk, whole process (startup included)\n`);
+console.log(
+  "| log | lines | MB | monilog s | mawk s | monilog ÷ mawk | CPU s | CPU ÷ mawk's | peak memory |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of sideBySide) {
+  const ratio = r.ratio === undefined
+    ? "n/a"
+    : r.ratio <= 1
+    ? `${(1 / r.ratio).toFixed(2)}× faster`
+    : `${r.ratio.toFixed(2)}× slower`;
+  console.log(
+    `| ${r.name} | ${r.lines.toLocaleString("en")} | ${(r.bytes / 1e6).toFixed(0)} | ` +
+      `${r.monilog.seconds.toFixed(3)} | ${r.mawk?.seconds.toFixed(3) ?? "n/a"} | ${ratio} | ` +
+      `${r.monilog.cpu?.toFixed(2) ?? "n/a"} | ${r.cpuRatio?.toFixed(2) ?? "n/a"} | ` +
+      `${peakText(r.monilog)} |`,
+  );
+}
+if (rows.length > 0) {
+  console.log(`\nthe worst case for memory, timed once, whole process (startup included)\n`);
+  console.log("| command | lines | MB | seconds | lines/s | MB/s | peak memory |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+}
 for (const { name, lines, bytes, f } of rows) {
-  const peak = f.peakKiB === undefined
-    ? "n/a (no GNU time)"
-    : `${(f.peakKiB / 1024).toFixed(0)} MiB`;
+  const peak = peakText(f);
   const rate = Math.round(lines / f.seconds).toLocaleString("en");
   console.log(
     `| ${name} | ${lines.toLocaleString("en")} | ${(bytes / 1e6).toFixed(0)} | ` +
       `${f.seconds.toFixed(2)} | ${rate} | ${(bytes / 1e6 / f.seconds).toFixed(0)} | ${peak} |`,
   );
+}
+
+function peakText(f: Figures): string {
+  return f.peakKiB === undefined ? "n/a (no GNU time)" : `${(f.peakKiB / 1024).toFixed(0)} MiB`;
+}
+
+/** The median of `xs`, undefined when empty. */
+function middle(xs: number[]): number | undefined {
+  return xs.length === 0 ? undefined : xs.slice().sort((x, y) => x - y)[xs.length >> 1];
+}
+
+function median(figures: Figures[]): Figures {
+  const byTime = figures.slice().sort((a, b) => a.seconds - b.seconds);
+  const cpus = figures.flatMap((f) => f.cpu === undefined ? [] : [f.cpu]);
+  return {
+    seconds: byTime[byTime.length >> 1].seconds,
+    cpu: middle(cpus),
+    peakKiB: hasTime ? Math.max(...figures.map((f) => f.peakKiB ?? 0)) : undefined,
+  };
 }
 
 if (tuiSummary !== undefined) console.log(`\n${tuiSummary}`);

@@ -103,8 +103,9 @@ export function monitorCommand(runtime: () => MonitorRuntime): Command {
     )
     .option(
       "--jobs <n>",
-      "parse workers for a replay (--once) of a file of 16 MiB or more, one per CPU up to 3 " +
-        "unless given; about 20 MiB of memory each; 1 reads it in one pass",
+      "parse workers for a replay (--once) of a file large enough that they pay (about a " +
+        "million lines), one per CPU up to 3 unless given; about 20 MiB of memory each; 1 reads " +
+        "it in one pass",
       numberOption({ min: 1, max: 64, integer: true }),
       defaultJobs(),
     )

@@ -6,7 +6,7 @@
  * clf.ts — a property test holds the two against each other.
  */
 import type { LogRecord } from "../record.ts";
-import { parseClfTimestamp } from "./clf_timestamp.ts";
+import { clfHourValue, minuteSecond } from "./clf_timestamp.ts";
 import { Interner } from "./interner.ts";
 import { RunDictionary } from "./run_dictionary.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
@@ -18,6 +18,7 @@ const EMPTY = new Uint8Array(0);
 const DASH_BYTES = new TextEncoder().encode("-");
 const SLASH_BYTES = new TextEncoder().encode("/");
 const NO_PATH_BYTES = new TextEncoder().encode(NO_PATH);
+const ZERO_MINUTE = new TextEncoder().encode("00:00");
 
 /**
  * A record filled from bytes. Its `path` is decoded on first read, from the bytes of the line being
@@ -77,6 +78,9 @@ export class ClfByteParser implements ByteDictionaries {
   readonly #lastStamp = new Uint8Array(26);
   #lastStampValid = false;
   #lastTime = NaN;
+  /** The last stamp with its minute and second at `00:00`, and its value. */
+  readonly #hourStamp = new Uint8Array(26);
+  #hourValue = NaN;
 
   /** The virtual hosts of the vhost formats (undefined for Common and Combined). */
   readonly #vhosts: Interner | undefined;
@@ -158,22 +162,32 @@ export class ClfByteParser implements ByteDictionaries {
     return null;
   }
 
+  /**
+   * The stamp `buf[at, at + 26)` in unix seconds. A stamp equal to the last costs a comparison; one of
+   * the same hour (date, hour and offset: bytes 0–14 and 20–25) costs its minute and second; only a new
+   * hour is decoded and parsed (clf_timestamp.ts explains why the split is exact).
+   */
   #timestamp(buf: Uint8Array, at: number): number {
     const last = this.#lastStamp;
+    let k = 25;
     if (this.#lastStampValid) {
-      let same = true;
       // The seconds change first: compare from the end.
-      for (let k = 25; k >= 0; k--) {
-        if (buf[at + k] !== last[k]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.#lastTime;
+      while (k >= 0 && buf[at + k] === last[k]) k--;
+      if (k < 0) return this.#lastTime;
     }
-    last.set(buf.subarray(at, at + 26));
-    this.#lastStampValid = true;
-    return this.#lastTime = parseClfTimestamp(decoder.decode(last));
+    if (k < 15 || k > 19 || !sameBytes(buf, at, last, 14)) {
+      // A new hour (or the first stamp): parse its start, with the minute and second at zero.
+      last.set(buf.subarray(at, at + 26));
+      this.#lastStampValid = true;
+      const hour = this.#hourStamp;
+      hour.set(last);
+      hour.set(ZERO_MINUTE, 15);
+      this.#hourValue = clfHourValue(decoder.decode(hour));
+    } else {
+      for (let j = 15; j <= k; j++) last[j] = buf[at + j];
+    }
+    return this.#lastTime = this.#hourValue +
+      minuteSecond(last[15], last[16], last[17], last[18], last[19]);
   }
 
   /** Method, path and section from the request line `buf[from, to)`, by the rules of section.ts. */
@@ -266,6 +280,12 @@ function closingQuote(buf: Uint8Array, from: number, len: number): number {
     q = indexOf(buf, QUOTE, q + 1, len);
   }
   return q;
+}
+
+/** Whether `buf[at, at + n]` equals `other[0, n]` (n included). */
+function sameBytes(buf: Uint8Array, at: number, other: Uint8Array, n: number): boolean {
+  for (let j = n; j >= 0; j--) if (buf[at + j] !== other[j]) return false;
+  return true;
 }
 
 function isBlank(buf: Uint8Array, start: number, end: number): boolean {

@@ -3,8 +3,9 @@
  * itself, through the ordinary single pass — that settles the format exactly as a single pass would,
  * and shows whether workers will pay — then workers parse the following regions (line_region.ts) and
  * the main thread hands their batches on in file order. Workers run at most a few regions ahead of the main
- * thread, so memory stays bounded whatever the file's size. A small file, one job, or a format that
- * cannot be parsed in regions (W3C) is read in one pass.
+ * thread, so memory stays bounded whatever the file's size. A small file, one job, a format that
+ * cannot be parsed in regions (W3C), or a file whose rest would cost less to read in one pass than the
+ * workers' start (timed on the first region: workersPay) is read in one pass.
  */
 import { LineDelivery, readBuffer, readRestOnce } from "../source/line_reader.ts";
 import { lineStartAt, readRegion } from "../source/line_region.ts";
@@ -54,8 +55,33 @@ export interface ReplayOptions extends SourceOptions {
   signal?: AbortSignal;
   /** Parse workers to use; below 2 the file is read in one pass. */
   jobs: number;
-  /** Size of the first region, and the most a later one spans (tests make it tiny). */
+  /**
+   * Size of the first region, and the most a later one spans (tests make it tiny). Given, it also
+   * says that regions are wanted whatever they cost: the cost model below is skipped.
+   */
   chunkBytes?: number;
+  /** Milliseconds from some origin, to time the first region (default: performance.now). */
+  now?: () => number;
+}
+
+/**
+ * What a replay with workers costs beyond one pass, and what it saves, measured on 2 cores (whole
+ * process, medians): workers cost a fixed ~230 ms (their start, ~80 ms of CPU each, and the batches'
+ * hand-over) and take about half of each line's cost off the main thread (Combined at 3M lines: one
+ * pass 1.49 s, two jobs 1.03 s; at 1M lines the two were even). On more cores the share saved grows,
+ * so the model is conservative there.
+ */
+export const WORKERS_FIXED_MS = 230;
+export const WORKERS_SHARE_SAVED = 0.5;
+/** Below this a file is read in one pass without asking the model (it would say no). */
+export const MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Whether workers pay for the rest of a file: `remainingLines` more lines at the first region's cost
+ * of `msPerLine` each (a cold first region overstates it, so the model leans towards workers a little).
+ */
+export function workersPay(remainingLines: number, msPerLine: number): boolean {
+  return remainingLines * msPerLine * WORKERS_SHARE_SAVED > WORKERS_FIXED_MS;
 }
 
 /**
@@ -71,8 +97,12 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
   } catch (err) {
     throw sourceError(path, err);
   }
-  // Below two regions the workers' start-up costs more than they save.
-  if (options.jobs < 2 || size < 2 * chunkBytes) return await readFileOnce(path, options);
+  // Below two regions, or a few dozen MiB, the workers' start-up costs more than they save.
+  const modelled = options.chunkBytes === undefined;
+  if (options.jobs < 2 || size < 2 * chunkBytes || (modelled && size < MIN_PARALLEL_BYTES)) {
+    return await readFileOnce(path, options);
+  }
+  const now = options.now ?? (() => performance.now());
 
   const file = await openLog(path);
   let pool: WorkerPool | undefined;
@@ -91,6 +121,7 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
     };
     const delivery = new LineDelivery(path, { ...options, consumer: counting });
     const buffer = readBuffer();
+    const started = now();
     const first = await io(path, () =>
       readRegion(file, 0, chunkBytes, buffer, (chunk) => {
         delivery.push(chunk);
@@ -98,7 +129,11 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
         delivery.batch();
       }, options.signal));
     if (options.signal?.aborted) return;
-    const plan0 = first.eof ? undefined : consumer.regionSpec();
+    const msPerLine = (now() - started) / Math.max(1, lines);
+    const remainingLines = (size - first.end) / Math.max(1, first.end / Math.max(1, lines));
+    const plan0 = first.eof || (modelled && !workersPay(remainingLines, msPerLine))
+      ? undefined
+      : consumer.regionSpec();
     if (plan0 === undefined || !parsesInRegions(plan0.spec)) {
       // On in one pass, from where the first region ended.
       return await readRestOnce(file, buffer, delivery, options.signal);

@@ -1,4 +1,6 @@
-import { equal } from "node:assert/strict";
+import { deepEqual, equal } from "node:assert/strict";
+import fc from "fast-check";
+import { ByteRecord, ClfByteParser } from "../../src/parse/clf_bytes.ts";
 import { ClfTimestampParser, parseClfTimestamp } from "../../src/parse/clf_timestamp.ts";
 
 Deno.test("parseClfTimestamp() honours the UTC offset", () => {
@@ -33,4 +35,45 @@ Deno.test("ClfTimestampParser.parse() returns the same value for a repeated text
   equal(p.parse("10/Oct/2000:13:55:36 -0700"), a);
   equal(p.parse("10/Oct/2000:13:55:37 -0700"), a + 1);
   equal(Number.isNaN(p.parse("bad")), true);
+});
+
+/**
+ * Stamps that share their hour or not, with minutes and seconds valid or not (a leap second, a
+ * minute of 60, a letter, a missing colon): a run of them exercises every path of the hour cache.
+ */
+const stampRun = fc.array(
+  fc.tuple(
+    fc.constantFrom(
+      "10/Oct/2000:13:",
+      "10/Oct/2000:14:",
+      "29/Feb/2019:00:",
+      "31/Dec/1999:23:",
+      "1O/Oct/2000:13:",
+    ),
+    fc.constantFrom("00", "05", "59", "60", "5a", "7", "09"),
+    fc.constantFrom(":", ";"),
+    fc.constantFrom("00", "36", "59", "60", "61", "x1"),
+    fc.constantFrom(" -0700", " +0000", " +0330", " *0700", " +0099"),
+  ).map((parts) => parts.join("")),
+  { maxLength: 30 },
+);
+
+Deno.test("ClfTimestampParser and ClfByteParser agree with parseClfTimestamp() on every stamp", () => {
+  const enc = new TextEncoder();
+  fc.assert(
+    fc.property(stampRun, (stamps) => {
+      const strings = new ClfTimestampParser();
+      const bytes = new ClfByteParser();
+      const out = new ByteRecord();
+      for (const stamp of stamps) {
+        const want = parseClfTimestamp(stamp);
+        equal(strings.parse(stamp), want, stamp);
+        const line = enc.encode(`1.2.3.4 - - [${stamp}] "GET / HTTP/1.1" 200 1`);
+        const status = bytes.parse(line, 0, line.length, out);
+        if (Number.isNaN(want)) equal(status, "bad timestamp", stamp);
+        else deepEqual([status, out.time], [null, want], stamp);
+      }
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { planRegions, replayFile } from "../../src/replay/replay_file.ts";
+import { planRegions, replayFile, workersPay } from "../../src/replay/replay_file.ts";
 import { RowCollector } from "../_helpers/line_collector.ts";
 
 /** `count` Common lines, each from a client never seen before. */
@@ -72,4 +72,13 @@ Deno.test("planRegions() sizes later regions by rows, between 256 KiB and the fi
   equal(planRegions(100 * MiB, 8 * MiB, 10_000).to(1) - 8 * MiB, 8 * MiB);
   // A file that fits in the first region has no other.
   equal(planRegions(5 * MiB, 8 * MiB, 100).count, 1);
+});
+
+Deno.test("workersPay() says yes only when the rest of the file saves more than the workers' start", () => {
+  // Combined's cost in one pass, ~0.45 µs a line: even at about a million lines, paying beyond.
+  equal(workersPay(100_000, 0.00045), false);
+  equal(workersPay(500_000, 0.00045), false);
+  equal(workersPay(2_000_000, 0.00045), true);
+  // A costlier line pays sooner.
+  equal(workersPay(500_000, 0.002), true);
 });

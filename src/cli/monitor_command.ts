@@ -5,13 +5,13 @@ import { DEFAULT_ENGINE_OPTIONS } from "../core/engine.ts";
 import type { MonitorConfig, MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { runMonitor } from "../pipeline/wiring.ts";
 import { numberOption } from "./option_parsers.ts";
-import { REFRESH_MAX, REFRESH_MIN } from "../sinks/tui/tui_sink.ts";
+import { REFRESH_MAX, REFRESH_MIN } from "../sinks/tui/refresh.ts";
 import { UsageError } from "../errors.ts";
 import { LogFormatError, logFormatParser } from "../parse/mod.ts";
 import { receiverFlags, receiverOptions } from "./receiver_options.ts";
 import { hasReceivers } from "../notify/receivers/mod.ts";
 import { globProblem } from "../source/glob.ts";
-import { DEFAULT_METRICS_SECTIONS, listenAddressOption, TOKEN_ENV } from "../sinks/http/mod.ts";
+import { DEFAULT_METRICS_SECTIONS, listenAddressOption, TOKEN_ENV } from "../sinks/http/options.ts";
 
 const d = DEFAULT_ENGINE_OPTIONS;
 

@@ -12,7 +12,7 @@ import { RuntimeFailure, UsageError } from "../errors.ts";
 import { logFormatParser } from "../parse/mod.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
 import { EventLineSink } from "../sinks/event_line_sink.ts";
-import { TuiSink } from "../sinks/tui/tui_sink.ts";
+import type { TuiSink } from "../sinks/tui/tui_sink.ts";
 import { FanOut } from "../sinks/fan_out.ts";
 import { appendFileOutput, OutputClosed } from "../sinks/line_output.ts";
 import { NoticeCounter } from "../sinks/notice_counter.ts";
@@ -28,8 +28,25 @@ import type { MonitorConfig, MonitorRuntime } from "./monitor_config.ts";
 import { type Pipeline, runPipeline } from "./run_pipeline.ts";
 import { chooseSource } from "./sources.ts";
 import { withFileCounts } from "./summary_files.ts";
-import { notifySinks } from "../notify/notify_sinks.ts";
-import { RequestCounter, startHttpSink } from "../sinks/http/mod.ts";
+import type { RequestCounter } from "../sinks/http/mod.ts";
+
+/**
+ * The optional outputs' modules, loaded only when asked for: the web server, the dashboard and the
+ * notifiers weigh about 85 ms of start-up that a plain replay or follow should not pay.
+ */
+interface Optional {
+  http?: typeof import("../sinks/http/mod.ts");
+  tui?: typeof import("../sinks/tui/tui_sink.ts");
+  notify?: typeof import("../notify/notify_sinks.ts");
+}
+
+async function loadOptional(config: MonitorConfig): Promise<Optional> {
+  return {
+    http: config.http ? await import("../sinks/http/mod.ts") : undefined,
+    tui: config.tui ? await import("../sinks/tui/tui_sink.ts") : undefined,
+    notify: config.notify ? await import("../notify/notify_sinks.ts") : undefined,
+  };
+}
 
 /** Skewed lines said one by one on standard error; the rest are only counted. */
 const MAX_SKEWED_SAID = 10;
@@ -41,7 +58,8 @@ const CLOSE_MS = 5000;
 export async function runMonitor(config: MonitorConfig, rt: MonitorRuntime): Promise<void> {
   const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
   const failures: string[] = [];
-  const { pipeline, quietStop } = buildPipeline(config, rt, failures);
+  const optional = await loadOptional(config);
+  const { pipeline, quietStop } = buildPipeline(config, rt, failures, optional);
   if (pipeline.source.mode === "follow" && !config.json) {
     rt.stderr(
       `monilog: following ${label}; alert above ${config.engine.threshold} req/s over ` +
@@ -67,6 +85,7 @@ export function buildPipeline(
   config: MonitorConfig,
   rt: MonitorRuntime,
   failures: string[],
+  optional: Optional,
 ): { pipeline: Pipeline; quietStop: () => boolean } {
   const clock = rt.clock;
   const stop = new AbortController();
@@ -74,14 +93,26 @@ export function buildPipeline(
 
   // 0. The dashboard takes the terminal: diagnostics written meanwhile would land in its frame, so
   // they go through it (held, then printed once the screen is restored).
-  const tui = config.tui === undefined ? undefined : tuiSink(config, rt, () => stop.abort());
+  const tui = config.tui === undefined
+    ? undefined
+    : tuiSink(config, rt, () => stop.abort(), optional.tui!);
   if (tui !== undefined) rt = { ...rt, stderr: (line) => tui.diagnostic(line) };
 
   // 1. The sinks, in delivery order: the progress line first, so that it steps aside for reports.
   const notices = new NoticeCounter();
   // Per-request counters for /metrics cost a little on every line: only when metrics are served.
-  const requests = config.http ? new RequestCounter(config.http.metricsSections) : undefined;
-  const sinks = buildSinks({ config, rt, notices, requestStop: () => stop.abort(), requests, tui });
+  const requests = config.http
+    ? new optional.http!.RequestCounter(config.http.metricsSections)
+    : undefined;
+  const sinks = buildSinks({
+    config,
+    rt,
+    notices,
+    requestStop: () => stop.abort(),
+    requests,
+    tui,
+    optional,
+  });
   let stdoutClosed = false;
   const fanOut = new FanOut(sinks, {
     clock,
@@ -234,13 +265,20 @@ interface SinkContext {
   requests: RequestCounter | undefined;
   /** The terminal dashboard, when --tui was given: it replaces the text on standard output. */
   tui: TuiSink | undefined;
+  /** The optional outputs' modules the options asked for. */
+  optional: Optional;
 }
 
 /** The --tui dashboard, or a usage error naming why this is not a terminal it can use. */
-function tuiSink(config: MonitorConfig, rt: MonitorRuntime, requestStop: () => void): TuiSink {
+function tuiSink(
+  config: MonitorConfig,
+  rt: MonitorRuntime,
+  requestStop: () => void,
+  module: NonNullable<Optional["tui"]>,
+): TuiSink {
   const terminal = rt.terminal?.(config.file === "-") ?? "no terminal";
   if (typeof terminal === "string") throw new UsageError(`--tui needs a terminal: ${terminal}`);
-  return new TuiSink({
+  return new module.TuiSink({
     clock: rt.clock,
     requestStop,
     terminal,
@@ -253,7 +291,7 @@ function tuiSink(config: MonitorConfig, rt: MonitorRuntime, requestStop: () => v
 }
 
 /** The outputs `config` asks for, in the order they hear each event. */
-function buildSinks({ config, rt, notices, requests, tui }: SinkContext): Sink[] {
+function buildSinks({ config, rt, notices, requests, tui, optional }: SinkContext): Sink[] {
   const sinks: Sink[] = [];
   // The dashboard shows a replay's progress itself.
   const progress = config.once && config.file !== "-" && tui === undefined
@@ -283,7 +321,7 @@ function buildSinks({ config, rt, notices, requests, tui }: SinkContext): Sink[]
     );
   }
   if (config.http !== undefined) {
-    sinks.push(startHttpSink(config.http, {
+    sinks.push(optional.http!.startHttpSink(config.http, {
       clock: rt.clock,
       stderr: rt.stderr,
       requests,
@@ -292,7 +330,7 @@ function buildSinks({ config, rt, notices, requests, tui }: SinkContext): Sink[]
   }
   sinks.push(new NoticeLogSink(rt.stderr), notices);
   if (config.notify !== undefined) {
-    sinks.push(...notifySinks({
+    sinks.push(...optional.notify!.notifySinks({
       config: config.notify,
       once: config.once,
       // Named as the user gave them (a glob stays a glob): the `file` label of every message.

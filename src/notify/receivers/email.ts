@@ -4,7 +4,7 @@
  * `smtps://` is TLS from the first byte (port 465 unless given). SMTP answers 4xx for "try later" and
  * 5xx for "never": the first are retried, the second reported and dropped.
  */
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { DeliveryResult } from "../delivery.ts";
 import { describeNetworkError } from "../delivery.ts";
 import { ReceiverUrlError } from "../http_target.ts";
@@ -83,27 +83,34 @@ export function smtpResult(err: unknown): DeliveryResult {
 
 /** A mail receiver; `heloName` is the name monilog gives in its SMTP greeting (the host name). */
 export function emailReceiver(target: EmailTarget, heloName: string): Receiver {
-  const transport = nodemailer.createTransport({
-    host: target.host,
-    port: target.port,
-    secure: target.secure,
-    auth: target.user !== undefined ? { user: target.user, pass: target.pass ?? "" } : undefined,
-    name: heloName,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  // nodemailer (and the Node layer it needs) is loaded at the first mail, not at every start.
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: target.host,
+        port: target.port,
+        secure: target.secure,
+        auth: target.user !== undefined
+          ? { user: target.user, pass: target.pass ?? "" }
+          : undefined,
+        name: heloName,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      })
+    );
   return {
     name: target.name,
     async send(n: Deliverable): Promise<DeliveryResult> {
       if (n.kind === "refresh") return { ok: true };
       try {
-        await transport.sendMail({ from: target.from, to: target.to, ...emailMessage(n) });
+        await (await open()).sendMail({ from: target.from, to: target.to, ...emailMessage(n) });
         return { ok: true };
       } catch (err) {
         return smtpResult(err);
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

@@ -14,7 +14,7 @@ import { TABLE_MODES } from "./tables.ts";
 import { CLEAR_SCREEN, ENTER_SCREEN, frameText, type TerminalIo } from "./terminal.ts";
 
 /** Bounds of `--refresh`, seconds. */
-export const REFRESH_MIN = 0.2, REFRESH_MAX = 10;
+export { REFRESH_MAX, REFRESH_MIN } from "./refresh.ts";
 const ROWS_MAX = 50;
 
 /** What the dashboard is built with. */

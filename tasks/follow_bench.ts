@@ -12,6 +12,7 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { runtimeArgs } from "./runtime_flags.ts";
+import { clfTimestamp } from "../src/generate/line_format.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const o = new Command("follow-bench")
@@ -27,26 +28,10 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
 }
 
+/** A Common line for second `t`, its client and path varied by `i`. */
 function clfLine(t: number, i: number): string {
-  const d = new Date(t * 1000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  const months = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ];
-  return `10.0.${i % 250}.${i % 7} - - [${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/` +
-    `${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ` +
-    `+0000] "GET /api/item/${i % 100} HTTP/1.1" 200 ${100 + (i % 900)}\n`;
+  return `10.0.${i % 250}.${i % 7} - - [${clfTimestamp(t)}] "GET /api/item/${i % 100} HTTP/1.1" ` +
+    `200 ${100 + (i % 900)}\n`;
 }
 
 console.log("| lines/s, one write() each | monilog monitor CPU | tail -F CPU | lines counted |");

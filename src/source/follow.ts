@@ -110,10 +110,14 @@ interface Followed {
   headLength: number;
   /** When it was opened (clock milliseconds): a file rotated in after that is one we may have missed. */
   openedAt: number;
+  /** A read found the bytes before it changed: look again at once (a truncation). */
+  suspect?: boolean;
 }
 
 /** While a file is being written: the pause between two reads, which lets its writes gather. */
 const COALESCE_MS = 100;
+/** Listings of the rotated names that look for a copy-then-truncate's copy. */
+const COPY_LOOKS = 3;
 /** A last read longer than this is announced (a second signal ends it). */
 const LONG_DRAIN_BYTES = 64 * 1024 * 1024;
 
@@ -241,6 +245,10 @@ class Follower implements PositionSource {
       }
       const n = await this.#drain(f, final);
       read += n;
+      if (f.suspect) {
+        f.suspect = false;
+        continue;
+      }
       if (n === 0) return read;
     }
     return read;
@@ -252,6 +260,16 @@ class Follower implements PositionSource {
    * through `f`'s own delivery so that a line cut by our last read is completed. Returns its path.
    */
   async #readCopy(f: Followed): Promise<string | undefined> {
+    // logrotate may be renaming the rotated files on while we list them: a copy missed in one
+    // listing (renamed between the listing and its stat) is in the next.
+    for (let attempt = 0; attempt < COPY_LOOKS; attempt++) {
+      const found = await this.#readCopyOnce(f);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  async #readCopyOnce(f: Followed): Promise<string | undefined> {
     const head = f.head.subarray(0, f.headLength);
     for (const c of await rotatedCandidates(this.#path)) {
       if ((c.ino === f.ino && c.dev === f.dev) || c.size < f.offset) continue;
@@ -429,10 +447,45 @@ class Follower implements PositionSource {
       }
       at += c.length;
     };
-    const n = await readToEnd(f.file, this.#buffer, f.delivery, this.#o.halt, onChunk, limit);
+    // The file at the path may be truncated and written again between our look and our read: then
+    // the bytes read are the middle of its new content. They are delivered only if the bytes before
+    // them are still the ones we read there (checked after the read, so a truncation before it shows).
+    const verify = f === this.#current
+      ? (c: Uint8Array) => this.#tailStillOurs(f, at, c.length)
+      : undefined;
+    const n = await readToEnd(
+      f.file,
+      this.#buffer,
+      f.delivery,
+      this.#o.halt,
+      onChunk,
+      limit,
+      verify,
+    );
     f.offset += n;
     if (n > 0) f.idleSince = this.#o.clock.now();
     return n;
+  }
+
+  /**
+   * True when the bytes just before `at` are still our tail mark; the file is left positioned at
+   * `at + length` (after the chunk just read). Unknown (an empty mark) counts as ours.
+   */
+  async #tailStillOurs(f: Followed, at: number, length: number): Promise<boolean> {
+    const mark = f.tail.bytes;
+    if (mark.length === 0) return true;
+    const bytes = new Uint8Array(mark.length);
+    let got = 0;
+    await this.#io(() => f.file.seek(at - mark.length, Deno.SeekMode.Start));
+    while (got < bytes.length) {
+      const n = await this.#io(() => f.file.read(bytes.subarray(got)));
+      if (n === null || n === 0) break;
+      got += n;
+    }
+    await this.#io(() => f.file.seek(at + length, Deno.SeekMode.Start));
+    const ours = got === bytes.length && f.tail.matches(bytes);
+    if (!ours) f.suspect = true;
+    return ours;
   }
 
   /** True unless the bytes before our offset differ from those we read there (see file_change.ts). */

@@ -103,6 +103,7 @@ export async function readToEnd(
   stop?: AbortSignal,
   onChunk?: (chunk: Uint8Array) => void,
   limit = Infinity,
+  verify?: (chunk: Uint8Array) => Promise<boolean>,
 ): Promise<number> {
   let total = 0;
   while (!stop?.aborted && total < limit) {
@@ -114,8 +115,17 @@ export async function readToEnd(
       throw sourceError(delivery.path, err);
     }
     if (n === null || n === 0) break;
-    total += n;
     const chunk = buffer.subarray(0, n);
+    // A chunk the caller does not vouch for is not delivered, and will be read again.
+    if (verify !== undefined && !await verify(chunk)) {
+      try {
+        await file.seek(-n, Deno.SeekMode.Current);
+      } catch (err) {
+        throw sourceError(delivery.path, err);
+      }
+      break;
+    }
+    total += n;
     onChunk?.(chunk);
     delivery.push(chunk);
     delivery.progress(n);

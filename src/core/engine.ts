@@ -26,28 +26,8 @@ import {
 import { num, unnum } from "./part_state.ts";
 import type { RequestCounter } from "./request_counter.ts";
 
-/** Settings of the engine, all in seconds but the threshold (requests per second). */
-export interface EngineOptions {
-  /** Alert when the window's average rate is strictly above this. */
-  threshold: number;
-  /** Window length W. */
-  window: number;
-  /** Statistics interval I; intervals are aligned to multiples of I. */
-  interval: number;
-  /** How far a line may trail later-stamped lines and still be counted in order. */
-  late: number;
-  /** Rows in "top" tables. */
-  top: number;
-}
-
-/** Default settings (spec §1). */
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  threshold: 10,
-  window: 120,
-  interval: 10,
-  late: 2,
-  top: 5,
-};
+export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "./engine_options.ts";
+import type { EngineOptions } from "./engine_options.ts";
 
 /** What an engine is built with besides its settings. */
 export interface EngineWiring {

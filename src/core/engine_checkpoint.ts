@@ -10,7 +10,7 @@
  * string: it would be two rows), and the dictionary fills up at the same value as it would have.
  */
 import type { AlertEvent, StatsEvent } from "./events.ts";
-import type { EngineOptions } from "./engine.ts";
+import type { EngineOptions } from "./engine_options.ts";
 import type { KeyDictionary, KeyField } from "./key_dictionary.ts";
 import type {
   IntervalStatsState,

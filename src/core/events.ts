@@ -3,7 +3,13 @@
  * seconds of log time; `end` is exclusive.
  */
 
-import type { LatencySummary } from "./latency.ts";
+/** Percentiles of the response times of some requests, in milliseconds. */
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
 
 /** A section, client or other key with its hit count, in a "top" table. */
 export interface Ranked {

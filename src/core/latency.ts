@@ -4,18 +4,12 @@
  * requests. Created only when the log's format carries a response time.
  */
 import { DDSketch } from "@datadog/sketches-js";
+import type { LatencySummary } from "./events.ts";
+export type { LatencySummary } from "./events.ts";
 import { type LatencyState, num, type SketchStoreState, unnum } from "./part_state.ts";
 
 /** One of a DDSketch's stores (the package exports no name for its type). */
 type SketchStore = DDSketch["store"];
-
-/** Percentiles of the response times of some requests, in milliseconds. */
-export interface LatencySummary {
-  count: number;
-  p50: number;
-  p90: number;
-  p99: number;
-}
 
 /** Accumulates response times. */
 export class Latency {

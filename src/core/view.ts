@@ -2,8 +2,7 @@
  * The engine's live state as plain data, for the views (terminal dashboard, web page, metrics): what
  * `MonitorEngine.view()` returns. A snapshot: it shares nothing with the engine, so a sink may keep it.
  */
-import type { AlertEvent, Ranked, RecoverEvent, StatsEvent } from "./events.ts";
-import type { LatencySummary } from "./latency.ts";
+import type { AlertEvent, LatencySummary, Ranked, RecoverEvent, StatsEvent } from "./events.ts";
 
 /** The tables of some span of requests (an interval, the window, the run). */
 export interface TableSet {

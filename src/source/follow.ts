@@ -446,6 +446,9 @@ class Follower implements PositionSource {
         f.headLength += take.length;
       }
       at += c.length;
+      // Kept chunk by chunk, not at the end of the drain: a checkpoint may be taken between two
+      // reads, and must name the bytes whose lines the engine has already counted.
+      f.offset = at;
     };
     // The file at the path may be truncated and written again between our look and our read: then
     // the bytes read are the middle of its new content. They are delivered only if the bytes before
@@ -462,7 +465,6 @@ class Follower implements PositionSource {
       limit,
       verify,
     );
-    f.offset += n;
     if (n > 0) f.idleSince = this.#o.clock.now();
     return n;
   }

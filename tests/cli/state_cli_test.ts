@@ -33,7 +33,9 @@ Deno.test({
       "--late",
       "5",
     ];
-    const run = () => new LiveCli(["monitor", ...args, "--state", `${dir}/state`, "--file", log]);
+    // From the start of the (empty) log: lines written before the follower opens it count too.
+    const run = () =>
+      new LiveCli(["monitor", ...args, "--from-start", "--state", `${dir}/state`, "--file", log]);
     let written = 0;
     // A server's writes: this second's lines, stamped now, at 20/s for 12 s, then 2/s.
     const writeSecond = async (perSecond: number) => {

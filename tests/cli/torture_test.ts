@@ -9,8 +9,8 @@
  *
  * Short in CI: renames alone, and kill -9 alone. `deno task torture` runs it longer
  * (MONILOG_TORTURE_SECONDS) with every kind mixed (MONILOG_TORTURE_KINDS, `;` between runs). Alone,
- * copy-then-truncate, brief files and kill -9 with each rotation pass; kill -9 with re-creation (and
- * so the mixed run) still loses lines: issue 14 stays open on it.
+ * copy-then-truncate and brief files pass, and kill -9 paired with each kind of rotation passed;
+ * the mixed run still loses lines (issue 14 stays open on it).
  */
 import { equal } from "node:assert/strict";
 import { clfLine, LiveCli } from "../_helpers/cli.ts";

@@ -65,9 +65,10 @@ for (const KINDS of RUNS) {
       await reading(monitor);
       const kinds: Record<string, number> = {};
       let truncations = 0;
-      // Copy-then-truncate at most once a second: the follower has read what came after the last one
-      // (one right after another, before it read anything since, cannot be told from the file).
-      let lastTruncation = 0;
+      // Copy-then-truncate only a second or more after the last rotation of any kind, as logrotate
+      // spaces them (by days): the follower has read what came since. One right after another, on
+      // a file it has read nothing of yet (its offset 0), cannot be told from the file.
+      let lastRotation = 0;
       let rotated = 0;
       /** Shifts access.log.N to .N+1, logrotate-style, and returns the name for the newest copy. */
       const shift = async () => {
@@ -103,7 +104,8 @@ for (const KINDS of RUNS) {
           } else if (kind === "rename") {
             await Deno.rename(log, await shift());
             await Deno.writeTextFile(log, "");
-          } else if (kind === "copytruncate" && Date.now() - lastTruncation > 1000) {
+            lastRotation = Date.now();
+          } else if (kind === "copytruncate" && Date.now() - lastRotation > 1000) {
             // The writer pauses between logrotate's copy and its truncate (the inherent race).
             await Deno.copyFile(log, await shift());
             await Deno.truncate(log, 0);
@@ -117,16 +119,18 @@ for (const KINDS of RUNS) {
               (ls) => ls.filter((l) => l.includes("was truncated")).length >= seen,
               10_000,
             ).catch(() => {});
-            lastTruncation = Date.now();
+            lastRotation = Date.now();
           } else if (kind === "recreate") {
             await Deno.rename(log, await shift()); // then "deleted" under its rotated name
             await Deno.writeTextFile(log, "");
+            lastRotation = Date.now();
           } else if (kind === "brief") {
             // A file at the path for a few milliseconds: renamed in, written, renamed away.
             await Deno.rename(log, await shift());
             await write(log, 20);
             await Deno.rename(log, await shift());
             await Deno.writeTextFile(log, "");
+            lastRotation = Date.now();
           }
           await sleep(20 + rand() * 80);
         }

@@ -180,32 +180,18 @@ async function readEvents(url: string, signal: AbortSignal): Promise<void> {
   }
 }
 
+/** Chromium as the page's tests launch it (tests/sinks/http/_browser.ts), with a way to open the page. */
 async function launch() {
-  const { chromium } = await import("playwright-core");
-  const profile = await Deno.makeTempDir({ prefix: "monilog-bench-chromium-" });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  const { launchChromium } = await import("../tests/sinks/http/_browser.ts");
+  const browser = await launchChromium();
   return {
     /** Opens the page; returns a function that closes it. */
     async open(url: string): Promise<() => Promise<void>> {
-      const p = await context.newPage();
+      const p = await browser.context.newPage();
       await p.goto(`${url}/`).catch(() => {});
       return () => p.close();
     },
-    async close() {
-      await context.close();
-      await Deno.remove(profile, { recursive: true });
-    },
+    close: () => browser.close(),
   };
 }
 

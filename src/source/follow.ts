@@ -474,8 +474,18 @@ class Follower implements PositionSource {
    * `at + length` (after the chunk just read). Unknown (an empty mark) counts as ours.
    */
   async #tailStillOurs(f: Followed, at: number, length: number): Promise<boolean> {
+    if (f.tail.bytes.length === 0) return true;
+    const ours = await this.#markBefore(f, at, at + length);
+    if (!ours) f.suspect = true;
+    return ours;
+  }
+
+  /**
+   * True when the bytes just before `at` in `f` are exactly its tail mark; leaves the file positioned
+   * at `then`.
+   */
+  async #markBefore(f: Followed, at: number, then: number): Promise<boolean> {
     const mark = f.tail.bytes;
-    if (mark.length === 0) return true;
     const bytes = new Uint8Array(mark.length);
     let got = 0;
     await this.#io(() => f.file.seek(at - mark.length, Deno.SeekMode.Start));
@@ -484,10 +494,8 @@ class Follower implements PositionSource {
       if (n === null || n === 0) break;
       got += n;
     }
-    await this.#io(() => f.file.seek(at + length, Deno.SeekMode.Start));
-    const ours = got === bytes.length && f.tail.matches(bytes);
-    if (!ours) f.suspect = true;
-    return ours;
+    await this.#io(() => f.file.seek(then, Deno.SeekMode.Start));
+    return got === bytes.length && f.tail.matches(bytes);
   }
 
   /** True unless the bytes before our offset differ from those we read there (see file_change.ts). */
@@ -497,16 +505,7 @@ class Follower implements PositionSource {
       return true;
     }
     if (now.size < f.offset) return true; // truncated anyway
-    const bytes = new Uint8Array(mark.length);
-    let got = 0;
-    await this.#io(() => f.file.seek(f.offset - mark.length, Deno.SeekMode.Start));
-    while (got < bytes.length) {
-      const n = await this.#io(() => f.file.read(bytes.subarray(got)));
-      if (n === null || n === 0) break;
-      got += n;
-    }
-    await this.#io(() => f.file.seek(f.offset, Deno.SeekMode.Start));
-    return got === bytes.length && f.tail.matches(bytes);
+    return await this.#markBefore(f, f.offset, f.offset);
   }
 
   /** Stops reading a rotated-away file: its partial line is all it will ever hold. */

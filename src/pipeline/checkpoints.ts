@@ -1,10 +1,12 @@
 /**
  * The `--state` glue: what a run restores when it starts (the engine, each file's positions) and what
- * it saves about once a second and when it stops. Saving happens between two reads, when every line
- * read up to the files' positions has been counted by the engine and no other: a restart from it
- * counts each line exactly once.
+ * it saves about once a second and when it stops. Saving happens only at a consistent point — every
+ * line read up to the files' positions, and in the rotated files they have accounted for, has been
+ * counted by the engine and no other (no follower is in the middle of a file its positions do not
+ * name): a restart from it counts each line exactly once.
  */
-import type { FilePosition, PositionSource } from "../source/file_position.ts";
+import type { FilePosition, PositionSource, SavedFollow } from "../source/file_position.ts";
+import type { SeenFile } from "../source/known_files.ts";
 import { type RunIdentity, type SavedState, StateStore } from "./state_store.ts";
 
 /** A run's checkpoints. */
@@ -26,15 +28,18 @@ export class Checkpoints {
     return this.#saved?.engine;
   }
 
-  /** Where the last run stopped in `path`: undefined on a first run, [] for a file it never read. */
-  resumeFor(path: string): FilePosition[] | undefined {
-    if (this.#saved === undefined) return undefined;
-    return this.#saved.positions[path] ?? [];
-  }
-
-  /** When the last run saved its state (machine ms), if there was one. */
-  get savedAt(): number | undefined {
-    return this.#saved?.savedAt;
+  /**
+   * Where the last run stopped in `path`: undefined on a first run; no positions and no `seen` for
+   * a file it did not follow.
+   */
+  resumeFor(path: string): SavedFollow | undefined {
+    const saved = this.#saved;
+    if (saved === undefined) return undefined;
+    return {
+      positions: saved.positions[path] ?? [],
+      seen: saved.seen[path],
+      savedAt: saved.savedAt,
+    };
   }
 
   /** A follower of `path` started: its positions go into every save. */
@@ -42,10 +47,21 @@ export class Checkpoints {
     this.#sources.set(path, source);
   }
 
-  /** Saves the positions and `engine` (the engine's checkpoint, taken now). */
-  save(engine: unknown, now: number): void {
+  /**
+   * Saves the positions and the engine's checkpoint (`engine()` is asked only when the followers
+   * are at a consistent point); false when one is not, and nothing was saved.
+   */
+  save(engine: () => unknown, now: number): boolean {
+    for (const source of this.#sources.values()) if (!source.consistent) return false;
     const positions: Record<string, FilePosition[]> = {};
-    for (const [path, source] of this.#sources) positions[path] = source.positions();
-    this.#store.save({ identity: this.#identity, savedAt: now, positions, engine });
+    const seen: Record<string, SeenFile[]> = {};
+    for (const [path, source] of this.#sources) {
+      const snapshot = source.snapshot();
+      if (snapshot === undefined) return false;
+      positions[path] = snapshot.positions;
+      seen[path] = snapshot.seen;
+    }
+    this.#store.save({ identity: this.#identity, savedAt: now, positions, seen, engine: engine() });
+    return true;
   }
 }

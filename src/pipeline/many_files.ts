@@ -45,6 +45,8 @@ export interface ManyFilesOptions {
   paths: string[];
   /** With --state: where to go on in each file, and who hears the followers' positions. */
   checkpoints?: Checkpoints;
+  /** A follower knows where it starts (a first checkpoint can be taken). */
+  onPositioned?: () => void;
 }
 
 /** Several logs followed (or replayed) as one source. */
@@ -98,7 +100,7 @@ export class ManyFiles {
           fromStart,
           pollMs,
           resume: checkpoints?.resumeFor(path),
-          resumeSince: checkpoints?.savedAt,
+          onPositioned: this.o.onPositioned,
           onStart: (positions) => checkpoints?.register(path, positions),
         }).catch((err) => void (failure ??= err)),
       );

@@ -40,9 +40,10 @@ export interface Pipeline {
   /**
    * Saves the run's checkpoint (`--state`), called between two reads about once a second and once
    * when reading stops, before the engine finishes (a restart goes on from what was read, not from
-   * a summary).
+   * a summary). False when it could not be taken now (no consistent point): asked again at the
+   * next tick.
    */
-  checkpoint?: () => void;
+  checkpoint?: () => boolean;
 }
 
 /** Ticks between two checkpoints: about one a second. */
@@ -82,10 +83,14 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
     return { wallMs: now, source, engine: engine.view() };
   };
   let ticks = 0;
+  let checkpointDue = false;
   const tick = () => {
     if (failure !== undefined) return;
     try {
-      if (p.checkpoint !== undefined && ++ticks % CHECKPOINT_TICKS === 0) p.checkpoint();
+      if (p.checkpoint !== undefined) {
+        if (++ticks % CHECKPOINT_TICKS === 0) checkpointDue = true;
+        if (checkpointDue && p.checkpoint()) checkpointDue = false;
+      }
       processor.tick();
       const now = clock.now();
       if (p.source.mode === "follow") engine.tick(now);
@@ -113,8 +118,9 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
   }
   ended = true;
   try {
-    if (failure === undefined) p.checkpoint?.();
     if (failure === undefined) processor.finish();
+    // After the held lines went into the engine: they are behind the positions too.
+    if (failure === undefined) p.checkpoint?.();
     // A source that failed part-way still gets its summary; one that failed before a record came
     // (missing, a directory, unreadable) gets none, as a summary of nothing is noise beside the error;
     // nor does an unknown format, nor a run whose every output is gone.

@@ -38,6 +38,8 @@ export interface SourceChoice {
   stdin(): ReadableStream<Uint8Array>;
   /** With --state: where to go on in each file, and who hears the followers' positions. */
   checkpoints?: Checkpoints;
+  /** A follower knows where it starts (a first checkpoint can be taken). */
+  onPositioned?: () => void;
 }
 
 /** The source for `file`: `-` is standard input, a named pipe is read like it, else a file. */
@@ -51,6 +53,7 @@ export function chooseSource(c: SourceChoice): Source {
       chunkBytes: c.chunkBytes,
       paths: c.paths,
       checkpoints: c.checkpoints,
+      onPositioned: c.onPositioned,
     });
     return c.once
       ? {
@@ -101,7 +104,7 @@ export function chooseSource(c: SourceChoice): Source {
         clock: c.clock,
         fromStart: c.fromStart,
         resume: c.checkpoints?.resumeFor(c.file),
-        resumeSince: c.checkpoints?.savedAt,
+        onPositioned: c.onPositioned,
         onStart: (positions) => c.checkpoints?.register(c.file, positions),
       }),
   };

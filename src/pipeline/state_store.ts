@@ -8,10 +8,11 @@
 import { join } from "node:path";
 import { RuntimeFailure } from "../errors.ts";
 import type { FilePosition } from "../source/file_position.ts";
+import type { SeenFile } from "../source/known_files.ts";
 import { VERSION } from "../version.ts";
 
 /** The layout of the state file; a change of layout changes it. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 const FILE = "monilog-state.json";
 
 /** What makes two runs the same run: a state is refused when any of it differs. */
@@ -37,6 +38,8 @@ export interface SavedState {
   savedAt: number;
   /** Each followed file's positions, by the path it is followed under. */
   positions: Record<string, FilePosition[]>;
+  /** The rotated files each path's follower has accounted for (read, or there before it began). */
+  seen: Record<string, SeenFile[]>;
   /** The engine's checkpoint (core/engine_checkpoint.ts). */
   engine: unknown;
 }

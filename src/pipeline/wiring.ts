@@ -183,6 +183,16 @@ export function buildPipeline(
     onWarning: (text) => rt.stderr(`monilog: ${label}: ${text}`),
   });
 
+  // Not while lines are held to detect the format (they are past the positions, not in the engine),
+  // nor while a follower reads a file its positions do not name: then the next tick tries again.
+  let savedOnce = false;
+  const checkpoint = checkpoints && (() => {
+    if (processor.holding) return false;
+    const saved = checkpoints.save(() => engine.checkpoint(), clock.now());
+    savedOnce ||= saved;
+    return saved;
+  });
+
   // 4. The source.
   const source = chooseSource({
     file: config.file,
@@ -195,6 +205,9 @@ export function buildPipeline(
     clock,
     stdin: rt.stdin,
     checkpoints,
+    // The first checkpoint as soon as a follower knows where it starts: a crash in the first
+    // second then resumes from there, not from nothing.
+    onPositioned: checkpoint && (() => void (savedOnce || checkpoint())),
   });
 
   const pipeline: Pipeline = {
@@ -212,10 +225,7 @@ export function buildPipeline(
     onStopSignal: rt.onStopSignal,
     stop,
     closeMs: CLOSE_MS,
-    // Not while lines are held to detect the format: they are past the positions, not in the engine.
-    checkpoint: checkpoints && (() => {
-      if (!processor.holding) checkpoints.save(engine.checkpoint(), clock.now());
-    }),
+    checkpoint,
   };
   return { pipeline, quietStop: () => stdoutClosed };
 }

@@ -4,6 +4,7 @@
  * and the offset just past its last complete line.
  */
 import { decodeBase64, encodeBase64 } from "./base64.ts";
+import type { SeenFile } from "./known_files.ts";
 
 /** A followed file's position. */
 export interface FilePosition {
@@ -25,8 +26,33 @@ export function fingerprintOf(p: FilePosition): Uint8Array {
   return decodeBase64(p.fingerprint);
 }
 
+/** What a follower saves: the files it reads and the rotated files it has accounted for. */
+export interface FollowSnapshot {
+  /** The files it reads now, rotated-away ones first. */
+  positions: FilePosition[];
+  /** The rotated files whose lines are counted (or were there before it started). */
+  seen: SeenFile[];
+}
+
 /** What a follower that keeps positions offers the checkpoint writer. */
 export interface PositionSource {
-  /** The positions of the files it reads now, rotated-away ones first. */
-  positions(): FilePosition[];
+  /** False while a snapshot cannot be given (see below): checked for every source before any save. */
+  readonly consistent: boolean;
+  /**
+   * Where it stands now; undefined while it is in the middle of reading a file its positions do not
+   * name (a copy, a file rotated while it looked away, a resume): no checkpoint can be taken then.
+   */
+  snapshot(): FollowSnapshot | undefined;
+}
+
+/** Where an earlier run stopped in one path, for the follower to go on from. */
+export interface SavedFollow {
+  positions: FilePosition[];
+  /**
+   * The rotated files it had accounted for; undefined when it did not follow this path (a file that
+   * matched a pattern since): then the rotated files older than the save are taken as old news.
+   */
+  seen?: SeenFile[];
+  /** When the state was saved (clock ms). */
+  savedAt: number;
 }

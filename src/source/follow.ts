@@ -37,13 +37,22 @@ import type { SourceNotice, SourceOptions } from "./source_options.ts";
 import { TAIL_MARK_BYTES, TailMark } from "./tail_mark.ts";
 import { WakeSignal } from "./wake_signal.ts";
 import type { Clock } from "../clock.ts";
-import { FINGERPRINT_BYTES, rotatedCandidates, startsWith } from "./rotated_copy.ts";
+import {
+  FINGERPRINT_BYTES,
+  hasPrefix,
+  type OpenCandidate,
+  openCandidate,
+  rotatedCandidates,
+} from "./rotated_copy.ts";
 import {
   type FilePosition,
   fingerprintOf,
+  type FollowSnapshot,
   position,
   type PositionSource,
+  type SavedFollow,
 } from "./file_position.ts";
+import { KNOWN_HEAD_BYTES, KnownFiles } from "./known_files.ts";
 
 /** Options for {@linkcode followFile}. */
 export interface FollowOptions extends SourceOptions {
@@ -65,16 +74,17 @@ export interface FollowOptions extends SourceOptions {
   /**
    * Where an earlier run stopped (`--state`): the files it was reading, rotated-away ones first. They
    * are found again by their identity and fingerprint — at the path, or among its rotated names — and
-   * read on from there; a file at the path that none of them is, is read from its start.
+   * read on from there; a file at the path that none of them is, is read from its start; a rotated
+   * file it had not accounted for (a brief file, or one rotated while monilog was down) is read whole.
    */
-  resume?: FilePosition[];
-  /**
-   * When the positions were saved (clock ms): files rotated in and out since, which no saved
-   * position names (a brief file while monilog was down), are read whole too.
-   */
-  resumeSince?: number;
+  resume?: SavedFollow;
   /** Receives the follower's positions, for the checkpoint writer. */
   onStart?: (positions: PositionSource) => void;
+  /**
+   * Called once the follower knows where it starts, before it reads a line: a checkpoint then makes
+   * even a crash in the first second resumable.
+   */
+  onPositioned?: () => void;
 }
 
 /**
@@ -135,8 +145,13 @@ class Follower implements PositionSource {
   #retiring: Followed[] = [];
   /** The path was reported absent ("waiting" or "missing"): report "opened" when it comes. */
   #absent = false;
-  /** Inodes of the files this follower has read: a rotated name holding another is news. */
-  readonly #known = new Set<string>();
+  /** The files this follower has accounted for: a rotated name holding another is news. */
+  #known = new KnownFiles();
+  /**
+   * Reads under way of files the positions do not name (a copy, a missed file, a resume): while one
+   * is, the engine has counted lines that no position accounts for, and no snapshot is given.
+   */
+  #busy = 0;
 
   constructor(path: string, options: FollowOptions) {
     this.#path = path;
@@ -150,32 +165,26 @@ class Follower implements PositionSource {
     });
   }
 
-  /** Where each file read now stands: rotated-away ones first, then the one at the path. */
-  positions(): FilePosition[] {
-    const out: FilePosition[] = [];
+  get consistent(): boolean {
+    return this.#busy === 0;
+  }
+
+  /** Where each file read now stands (rotated-away ones first), and the files accounted for. */
+  snapshot(): FollowSnapshot | undefined {
+    if (this.#busy > 0) return undefined;
+    const positions: FilePosition[] = [];
     for (const f of [...this.#retiring, this.#current]) {
       if (f === undefined) continue;
       // The bytes of a line not yet complete are read again after a restart, whole.
       const offset = f.offset - f.delivery.splitter.pending;
-      out.push(position(f.dev, f.ino, f.head.subarray(0, f.headLength), offset));
+      positions.push(position(f.dev, f.ino, f.head.subarray(0, f.headLength), offset));
     }
-    return out;
+    return { positions, seen: this.#known.list() };
   }
 
   async run(): Promise<void> {
-    // The rotated files there before us are old news (when resuming, those from before the save).
-    const since = this.#o.resume ? (this.#o.resumeSince ?? -Infinity) : Infinity;
-    for (const c of await rotatedCandidates(this.#path)) {
-      if (c.mtimeMs < since) this.#known.add(`${c.dev}:${c.ino}`);
-    }
-    this.#current = await this.#open();
-    const resumed = this.#o.resume ? await this.#resume(this.#o.resume) : false;
-    if (this.#current === undefined) {
-      this.#notify("waiting");
-      this.#absent = true;
-    } else if (!resumed && !this.#o.fromStart && this.#o.resume === undefined) {
-      await this.#startAtEnd(this.#current);
-    }
+    await this.#whileBusy(() => this.#start());
+    this.#o.onPositioned?.();
     while (true) {
       // Read once more after the abort was seen: what was written before it is delivered.
       const final = this.#o.signal.aborted;
@@ -184,6 +193,42 @@ class Follower implements PositionSource {
       // A file being written is read again after a pause; an idle one waits for a change.
       if (read > 0) await this.#wake.pause(COALESCE_MS);
       else await this.#wake.wait();
+    }
+  }
+
+  /** Opens the path and finds where to start in it: its end, its start, or where a last run was. */
+  async #start(): Promise<void> {
+    const resume = this.#o.resume;
+    if (resume?.seen !== undefined) this.#known = KnownFiles.from(resume.seen);
+    else {
+      // The rotated files there before us are old news (for a path the last run did not follow,
+      // those from before its save).
+      const since = resume?.savedAt ?? Infinity;
+      for (const c of await rotatedCandidates(this.#path)) {
+        if (c.mtimeMs >= since) continue;
+        const open = await openCandidate(c.path);
+        if (open === undefined) continue;
+        open.file.close();
+        this.#known.add(open.dev, open.ino, open.head);
+      }
+    }
+    this.#current = await this.#open();
+    const resumed = resume ? await this.#resume(resume.positions) : false;
+    if (this.#current === undefined) {
+      this.#notify("waiting");
+      this.#absent = true;
+    } else if (!resumed && !this.#o.fromStart && resume === undefined) {
+      await this.#startAtEnd(this.#current);
+    }
+  }
+
+  /** Runs `op` as a read the positions do not account for (see #busy). */
+  async #whileBusy<T>(op: () => Promise<T>): Promise<T> {
+    this.#busy++;
+    try {
+      return await op();
+    } finally {
+      this.#busy--;
     }
   }
 
@@ -225,12 +270,15 @@ class Follower implements PositionSource {
       if (change === "truncated") {
         // What we had not read yet is in the copy, which goes on from our offset; the end of the
         // held partial line is there too.
-        const copy = await this.#readCopy(f);
-        this.#notify("truncated", copy && `read the rest of the copy "${copy}" first`);
-        f.delivery.flush();
-        f.offset = await this.#io(() => f.file.seek(0, Deno.SeekMode.Start));
-        f.tail.reset();
-        f.headLength = 0;
+        await this.#whileBusy(async () => {
+          const copy = await this.#readCopy(f);
+          this.#notify("truncated", copy && `read the rest of the copy "${copy}" first`);
+          f.delivery.flush();
+          f.offset = await this.#io(() => f.file.seek(0, Deno.SeekMode.Start));
+          f.tail.reset();
+          f.headLength = 0;
+          this.#known.add(f.dev, f.ino, new Uint8Array(0));
+        });
       } else if (change === "replaced" || change === "missing") {
         read += await this.#drain(f, final);
         f.idleSince = this.#o.clock.now();
@@ -239,7 +287,7 @@ class Follower implements PositionSource {
         this.#notify(change === "replaced" ? "rotated" : "missing");
         this.#absent = change === "missing";
         if (final) this.#letGo(f);
-        read += await this.#readMissed();
+        read += await this.#whileBusy(() => this.#readMissed());
         if (change === "missing") return read;
         continue;
       }
@@ -261,7 +309,7 @@ class Follower implements PositionSource {
    */
   async #readCopy(f: Followed): Promise<string | undefined> {
     // logrotate may be renaming the rotated files on while we list them: a copy missed in one
-    // listing (renamed between the listing and its stat) is in the next.
+    // listing (renamed between the listing and its open) is in the next.
     for (let attempt = 0; attempt < COPY_LOOKS; attempt++) {
       const found = await this.#readCopyOnce(f);
       if (found !== undefined) return found;
@@ -272,64 +320,84 @@ class Follower implements PositionSource {
   async #readCopyOnce(f: Followed): Promise<string | undefined> {
     const head = f.head.subarray(0, f.headLength);
     for (const c of await rotatedCandidates(this.#path)) {
-      if ((c.ino === f.ino && c.dev === f.dev) || c.size < f.offset) continue;
-      if (!await startsWith(c.path, head)) continue;
-      // Never taken later for a file we missed: its bytes are ours.
-      this.#known.add(`${c.dev}:${c.ino}`);
-      let copy: Deno.FsFile;
+      if (c.size < f.offset) continue;
+      const copy = await openCandidate(c.path);
+      if (copy === undefined) continue;
       try {
-        copy = await Deno.open(c.path, { read: true });
+        const ours = copy.dev === f.dev && copy.ino === f.ino;
+        if (ours || copy.size < f.offset || !hasPrefix(copy.head, head)) continue;
+        // Never taken later for a file we missed: its bytes are ours.
+        this.#known.add(copy.dev, copy.ino, copy.head);
+        await copy.file.seek(f.offset, Deno.SeekMode.Start);
+        await readToEnd(
+          copy.file,
+          this.#buffer,
+          f.delivery,
+          this.#o.halt,
+          undefined,
+          copy.size - f.offset,
+        );
+        return c.path;
       } catch {
-        continue;
-      }
-      try {
-        await copy.seek(f.offset, Deno.SeekMode.Start);
-        await readToEnd(copy, this.#buffer, f.delivery, this.#o.halt, undefined, c.size - f.offset);
+        continue; // gone or unreadable: look at the next
       } finally {
-        copy.close();
+        copy.file.close();
       }
-      return c.path;
     }
     return undefined;
   }
 
   /**
-   * After a rotation: files with rotated names that we never held (nor saw there when we started) —
-   * a file that was at the path only between two looks — are read whole, oldest first, before the
-   * new file. Not by time: logrotate renames the rotated files on while we list them, and one missed
-   * in a listing must still be news in the next.
+   * After a rotation: files with rotated names that we have not accounted for — a file that was at
+   * the path only between two looks — are read whole, oldest first, before the new file. Not by
+   * time: logrotate renames the rotated files on while we list them, and one missed in a listing
+   * must still be news in the next. Each is judged by what its descriptor shows, not by the name it
+   * was listed under: when a name turns out to hold another file than listed, the names are listed
+   * again, so that the file that moved is not left for the next rotation.
    */
   async #readMissed(): Promise<number> {
     let read = 0;
-    const missed = (await rotatedCandidates(this.#path))
-      .filter((c) => !this.#known.has(`${c.dev}:${c.ino}`) && c.size > 0)
-      .reverse();
-    const ours = [...this.#retiring, this.#current].filter((f) =>
-      f !== undefined && f.headLength > 0
-    );
-    for (const c of missed) {
-      this.#known.add(`${c.dev}:${c.ino}`);
-      // A copy of a file we read (copy-then-truncate) is not news.
-      let copy = false;
-      for (const f of ours) copy ||= await startsWith(c.path, f!.head.subarray(0, f!.headLength));
-      if (copy) continue;
-      let file: Deno.FsFile;
-      try {
-        file = await Deno.open(c.path, { read: true });
-      } catch {
-        continue; // gone already: nothing we can do
+    for (let look = 0; look < COPY_LOOKS; look++) {
+      let moved = false;
+      const listed = (await rotatedCandidates(this.#path)).reverse();
+      for (const c of listed) {
+        const open = await openCandidate(c.path);
+        if (open === undefined) continue;
+        try {
+          moved ||= open.dev !== c.dev || open.ino !== c.ino;
+          if (open.size === 0 || this.#known.has(open.dev, open.ino, open.head)) continue;
+          this.#known.add(open.dev, open.ino, open.head);
+          // A copy of a file we read (copy-then-truncate) is not news.
+          if (this.#isCopyOfOurs(open)) continue;
+          read += await this.#readWhole(open);
+          this.#notify(
+            "opened",
+            `"${c.path}", at the path too briefly to be seen there, read whole`,
+          );
+        } finally {
+          open.file.close();
+        }
       }
-      try {
-        const delivery = new LineDelivery(c.path, this.#o);
-        read += await readToEnd(file, this.#buffer, delivery, this.#o.halt);
-        delivery.flush();
-        delivery.batch();
-      } finally {
-        file.close();
-      }
-      this.#notify("opened", `"${c.path}", at the path too briefly to be seen there, read whole`);
+      if (!moved) break;
     }
     return read;
+  }
+
+  /** True when `c` starts with the bytes read from the start of a file we read now. */
+  #isCopyOfOurs(c: OpenCandidate): boolean {
+    for (const f of [...this.#retiring, this.#current]) {
+      if (f !== undefined && hasPrefix(c.head, f.head.subarray(0, f.headLength))) return true;
+    }
+    return false;
+  }
+
+  /** Reads an opened candidate from where it is positioned to its end, its last line included. */
+  async #readWhole(c: OpenCandidate): Promise<number> {
+    const delivery = new LineDelivery(c.path, this.#o);
+    const n = await readToEnd(c.file, this.#buffer, delivery, this.#o.halt);
+    delivery.flush();
+    delivery.batch();
+    return n;
   }
 
   /** Says when the last read has much to read: a second signal ends it at once. */
@@ -351,8 +419,9 @@ class Follower implements PositionSource {
   /**
    * Goes on where an earlier run stopped: each saved file is found by its identity and fingerprint
    * (an inode reused by another file does not pass); one rotated away since is read from its saved
-   * offset to its end, the one still at the path is read on from its offset. True when the file at
-   * the path was one of them; when it was not, it came after the stop, and is read from its start.
+   * offset to its end, the one still at the path is read on from its offset; then the rotated files
+   * the last run had not accounted for are read whole. True when the file at the path was one of the
+   * saved ones; when it was not, it came after the stop, and is read from its start.
    */
   async #resume(saved: FilePosition[]): Promise<boolean> {
     const current = this.#current;
@@ -361,8 +430,8 @@ class Follower implements PositionSource {
       const fingerprint = fingerprintOf(p);
       if (
         current !== undefined && !atPath && current.dev === p.dev && current.ino === p.ino &&
-        current.head.subarray(0, fingerprint.length).every((b, i) => b === fingerprint[i]) &&
-        current.headLength >= fingerprint.length
+        current.headLength >= fingerprint.length &&
+        current.head.subarray(0, fingerprint.length).every((b, i) => b === fingerprint[i])
       ) {
         const size = (await this.#io(() => current.file.stat())).size;
         if (size >= p.offset) {
@@ -371,38 +440,43 @@ class Follower implements PositionSource {
           continue;
         }
       }
-      const found = await this.#findRotated(fingerprint, p.offset);
+      const found = await this.#findRotated(p, fingerprint);
       if (found === undefined) {
         this.#notify("missing", `the file read at offset ${p.offset} when monilog stopped is gone`);
         continue;
       }
-      const file = await Deno.open(found, { read: true });
       try {
-        await file.seek(p.offset, Deno.SeekMode.Start);
-        const delivery = new LineDelivery(found, this.#o);
-        await readToEnd(file, this.#buffer, delivery, this.#o.halt);
-        delivery.flush();
-        delivery.batch();
+        await found.file.seek(p.offset, Deno.SeekMode.Start);
+        await this.#readWhole(found);
       } finally {
-        file.close();
+        found.file.close();
       }
       this.#notify(
         "opened",
-        `"${found}", rotated while monilog was stopped, read on from where it was`,
+        `"${found.path}", rotated while monilog was stopped, read on from where it was`,
       );
     }
-    if (this.#o.resumeSince !== undefined) await this.#readMissed();
+    await this.#readMissed();
     return atPath;
   }
 
-  /** The rotated file that starts with `fingerprint` and holds at least `offset` bytes, if any. */
-  async #findRotated(fingerprint: Uint8Array, offset: number): Promise<string | undefined> {
+  /**
+   * The rotated file that was read up to `p` — it starts with `fingerprint` and holds at least
+   * `p.offset` bytes; one never read from (an empty fingerprint) is known by its inode alone — opened.
+   */
+  async #findRotated(p: FilePosition, fingerprint: Uint8Array): Promise<OpenCandidate | undefined> {
     for (const c of await rotatedCandidates(this.#path)) {
-      if (c.size < offset) continue;
-      if (await startsWith(c.path, fingerprint)) {
-        this.#known.add(`${c.dev}:${c.ino}`);
-        return c.path;
+      if (c.size < p.offset) continue;
+      const open = await openCandidate(c.path);
+      if (open === undefined) continue;
+      const same = fingerprint.length > 0
+        ? hasPrefix(open.head, fingerprint)
+        : open.dev === p.dev && open.ino === p.ino;
+      if (same && open.size >= p.offset) {
+        this.#known.add(open.dev, open.ino, open.head);
+        return open;
       }
+      open.file.close();
     }
     return undefined;
   }
@@ -443,7 +517,12 @@ class Follower implements PositionSource {
       if (f.headLength < FINGERPRINT_BYTES && at <= f.headLength && end > f.headLength) {
         const take = c.subarray(f.headLength - at, Math.min(c.length, FINGERPRINT_BYTES - at));
         f.head.set(take, f.headLength);
+        const before = f.headLength;
         f.headLength += take.length;
+        // What it is known by grows with it, so that it is still known once it is rotated.
+        if (before < KNOWN_HEAD_BYTES) {
+          this.#known.add(f.dev, f.ino, f.head.subarray(0, f.headLength));
+        }
       }
       at += c.length;
       // Kept chunk by chunk, not at the end of the drain: a checkpoint may be taken between two
@@ -528,7 +607,6 @@ class Follower implements PositionSource {
       const st = await file.stat();
       if (st.isDirectory) throw new Deno.errors.IsADirectory();
       const dev = st.dev ?? 0, ino = st.ino ?? 0;
-      this.#known.add(`${dev}:${ino}`);
       // Its fingerprint now, whether it is read from its start or its end; the reads extend it.
       const head = new Uint8Array(FINGERPRINT_BYTES);
       let headLength = 0;
@@ -538,6 +616,7 @@ class Follower implements PositionSource {
         headLength += n;
       }
       await file.seek(0, Deno.SeekMode.Start);
+      this.#known.add(dev, ino, head.subarray(0, headLength));
       return {
         file,
         dev,

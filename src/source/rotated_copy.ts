@@ -59,27 +59,56 @@ export async function rotatedCandidates(logPath: string): Promise<Candidate[]> {
   return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
 }
 
-/** True when the file at `path` starts with `fingerprint`. */
-export async function startsWith(path: string, fingerprint: Uint8Array): Promise<boolean> {
-  if (fingerprint.length === 0) return false;
+/**
+ * A candidate opened: what is decided about it is decided from the descriptor, never from its name
+ * again — logrotate renames the rotated files on (`.1` to `.2`) while we look, and the name listed a
+ * moment ago may already be another file's.
+ */
+export interface OpenCandidate {
+  file: Deno.FsFile;
+  path: string;
+  dev: number;
+  ino: number;
+  size: number;
+  /** Its first bytes (up to FINGERPRINT_BYTES); the file is positioned at its start. */
+  head: Uint8Array;
+}
+
+/** Opens the file at `path` and reads its identity and first bytes; undefined if it is gone. */
+export async function openCandidate(path: string): Promise<OpenCandidate | undefined> {
   let file: Deno.FsFile;
   try {
     file = await Deno.open(path, { read: true });
   } catch {
-    return false;
+    return undefined;
   }
   try {
-    const head = new Uint8Array(fingerprint.length);
+    const st = await file.stat();
+    const head = new Uint8Array(Math.min(FINGERPRINT_BYTES, st.size));
     let got = 0;
     while (got < head.length) {
       const n = await file.read(head.subarray(got));
       if (n === null || n === 0) break;
       got += n;
     }
-    return got === head.length && head.every((b, i) => b === fingerprint[i]);
+    await file.seek(0, Deno.SeekMode.Start);
+    return {
+      file,
+      path,
+      dev: st.dev ?? 0,
+      ino: st.ino ?? 0,
+      size: st.size,
+      head: head.subarray(0, got),
+    };
   } catch {
-    return false;
-  } finally {
     file.close();
+    return undefined;
   }
+}
+
+/** True when `bytes` start with `prefix` (an empty prefix names no file: false). */
+export function hasPrefix(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (prefix.length === 0 || bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
 }

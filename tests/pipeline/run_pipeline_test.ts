@@ -138,6 +138,31 @@ Deno.test("runPipeline() hands views to the sinks that take them, four a second"
   equal(views.at(-1)!.source.ended, true);
 });
 
+Deno.test("runPipeline() checkpoints about once a second, again at the next tick when it could not, and at the end", async () => {
+  const { p, clock, stop } = pipeline(scripted([clfLine(t0)]));
+  const asked: number[] = [];
+  let refuse = false;
+  p.checkpoint = () => {
+    asked.push(clock.now() - t0 * 1000);
+    return !refuse;
+  };
+  const run = runPipeline(p);
+  await settle();
+  await pass(clock, 2000);
+  deepEqual(asked, [1000, 2000]);
+  refuse = true; // a follower is reading a copy: no consistent point
+  await pass(clock, 1500);
+  deepEqual(asked, [1000, 2000, 3000, 3250, 3500]);
+  refuse = false;
+  await pass(clock, 250);
+  deepEqual(asked.slice(5), [3750]);
+  await pass(clock, 750);
+  deepEqual(asked.slice(5), [3750, 4000], "and on the same beat as before");
+  stop.abort();
+  await run;
+  equal(asked.length, 8, "once more at the end");
+});
+
 Deno.test("runPipeline() replays to the end and finishes without a tick", async () => {
   const lines = Array.from({ length: 1201 }, () => clfLine(t0));
   const { p, events } = pipeline(scripted(lines, "replay"));

@@ -28,6 +28,17 @@ export class EpisodeTracker {
     return this.#open;
   }
 
+  /** The last episode closed (its recovery is not sent twice). */
+  get closed(): string | undefined {
+    return this.#closed;
+  }
+
+  /** Goes on from where a tracker of an earlier run was (`--state`). */
+  restore(open: RaisedNotification | undefined, closed: string | undefined): void {
+    this.#open = open;
+    this.#closed = closed;
+  }
+
   /** Returns what `event` asks to send, if anything (only alerts and recoveries do). */
   take(event: MonitorEvent): RaisedNotification | RecoveredNotification | undefined {
     const origin = { host: this.#origin.host, file: this.#origin.file };

@@ -14,6 +14,7 @@ import type { Origin } from "./notification.ts";
 import { Outbox } from "./outbox.ts";
 import type { Deliverable, Receiver } from "./receiver.ts";
 import type { RetryPolicy } from "./retry_policy.ts";
+import { type NotifyState, notifyStateOf } from "./notify_state.ts";
 
 /** Options for {@linkcode NotifySink}. */
 export interface NotifySinkOptions {
@@ -66,10 +67,43 @@ export class NotifySink implements Sink {
     const n = this.#tracker.take(event);
     if (n === undefined) return;
     this.#outbox.add({ value: n, label: notificationLabel(n), essential: true });
+    this.#repeatWhileOpen();
+  }
+
+  /** The open episode and the undelivered messages (notify_state.ts). */
+  checkpoint(): NotifyState {
+    const pending: NotifyState["pending"] = [];
+    for (const item of this.#outbox.pending) {
+      const v = item.value;
+      if (item.essential && (v.kind === "raised" || v.kind === "recovered")) {
+        pending.push({ value: v, label: item.label });
+      }
+    }
+    const state: NotifyState = { pending };
+    if (this.#tracker.open !== undefined) state.open = this.#tracker.open;
+    if (this.#tracker.closed !== undefined) state.closed = this.#tracker.closed;
+    return state;
+  }
+
+  /** Goes on from an earlier run's checkpoint: its episode still open, its messages queued again. */
+  restore(saved: unknown): void {
+    if (saved === undefined) return;
+    const state = notifyStateOf(saved);
+    if (state === undefined) {
+      this.#warn(`${this.name}: the saved notifications are unreadable; starting without them`);
+      return;
+    }
+    this.#tracker.restore(state.open, state.closed);
+    for (const p of state.pending) this.#outbox.add({ ...p, essential: true });
+    this.#repeatWhileOpen();
+  }
+
+  /** Alertmanager's re-posts run while an episode is open, and stop when it closes. */
+  #repeatWhileOpen(): void {
     if (this.#receiver.repeatMs === undefined) return;
     this.#stopRepeat?.();
     this.#stopRepeat = undefined;
-    if (n.kind === "raised") {
+    if (this.#tracker.open !== undefined) {
       this.#stopRepeat = this.#clock.every(this.#receiver.repeatMs, () => this.#refresh());
     }
   }

@@ -28,6 +28,11 @@ export class Checkpoints {
     return this.#saved?.engine;
   }
 
+  /** What the sink saved under `key` in the last run, if anything. */
+  sink(key: string): unknown {
+    return this.#saved?.sinks?.[key];
+  }
+
   /**
    * Where the last run stopped in `path`: undefined on a first run; no positions and no `seen` for
    * a file it did not follow.
@@ -48,10 +53,10 @@ export class Checkpoints {
   }
 
   /**
-   * Saves the positions and the engine's checkpoint (`engine()` is asked only when the followers
-   * are at a consistent point); false when one is not, and nothing was saved.
+   * Saves the positions with the engine's and the sinks' checkpoints (`take()` is asked only when
+   * the followers are at a consistent point); false when one is not, and nothing was saved.
    */
-  save(engine: () => unknown, now: number): boolean {
+  save(take: () => { engine: unknown; sinks: Record<string, unknown> }, now: number): boolean {
     for (const source of this.#sources.values()) if (!source.consistent) return false;
     const positions: Record<string, FilePosition[]> = {};
     const seen: Record<string, SeenFile[]> = {};
@@ -61,7 +66,8 @@ export class Checkpoints {
       positions[path] = snapshot.positions;
       seen[path] = snapshot.seen;
     }
-    this.#store.save({ identity: this.#identity, savedAt: now, positions, seen, engine: engine() });
+    const { engine, sinks } = take();
+    this.#store.save({ identity: this.#identity, savedAt: now, positions, seen, engine, sinks });
     return true;
   }
 }

@@ -42,6 +42,8 @@ export interface SavedState {
   seen: Record<string, SeenFile[]>;
   /** The engine's checkpoint (core/engine_checkpoint.ts). */
   engine: unknown;
+  /** What sinks carry across a restart (the notifiers' episodes and outboxes), by sink. */
+  sinks: Record<string, unknown>;
 }
 
 /** Reads and writes the state in one directory. */

@@ -154,6 +154,11 @@ export function buildPipeline(
       rt.stderr(`monilog: ${describeEngineNotice(n, label)}`);
     },
   };
+  // The sinks that carry something across a restart (notifiers), each under a key of its own.
+  const kept = keptSinks(sinks);
+  if (checkpoints !== undefined) {
+    for (const [key, sink] of kept) sink.restore?.(checkpoints.sink(key));
+  }
   const engine = checkpoints?.engine === undefined
     ? new MonitorEngine(config.engine, emit, engineWiring)
     : restored(checkpoints.engine, emit, {
@@ -188,7 +193,10 @@ export function buildPipeline(
   let savedOnce = false;
   const checkpoint = checkpoints && (() => {
     if (processor.holding) return false;
-    const saved = checkpoints.save(() => engine.checkpoint(), clock.now());
+    const saved = checkpoints.save(() => ({
+      engine: engine.checkpoint(),
+      sinks: Object.fromEntries([...kept].map(([key, sink]) => [key, sink.checkpoint!()])),
+    }), clock.now());
     savedOnce ||= saved;
     return saved;
   });
@@ -228,6 +236,21 @@ export function buildPipeline(
     checkpoint,
   };
   return { pipeline, quietStop: () => stdoutClosed };
+}
+
+/**
+ * The sinks with a checkpoint, by their name — made unique by a count (two webhooks on one host are
+ * "webhook example.com" and "webhook example.com #2"), in the order given, as every run builds them.
+ */
+function keptSinks(sinks: readonly Sink[]): Map<string, Sink> {
+  const out = new Map<string, Sink>();
+  for (const sink of sinks) {
+    if (sink.checkpoint === undefined) continue;
+    let key = sink.name;
+    for (let n = 2; out.has(key); n++) key = `${sink.name} #${n}`;
+    out.set(key, sink);
+  }
+  return out;
 }
 
 /** What makes a run the same run as the one that wrote a state. */

@@ -70,6 +70,13 @@ export interface Sink {
    */
   second?(time: number, hits: number, windowHits: number): void;
   /**
+   * What this sink must carry across a restart (`--state`), as plain JSON data, taken at every
+   * checkpoint: a notifier's open episode and what it has not delivered yet.
+   */
+  checkpoint?(): unknown;
+  /** Takes back what checkpoint() gave in the run that wrote the state, before the first event. */
+  restore?(saved: unknown): void;
+  /**
    * Ends the sink: finish what is pending (a notifier its deliveries) within `deadlineMs` of machine
    * time, then release what it holds.
    */

@@ -7,17 +7,28 @@
  * own race (lines written between its copy and its truncate) is kept out: this writer pauses for
  * them, as the issue describes.
  *
- * In CI a short form (45 s of every kind mixed); `deno task torture` runs it longer
- * (MONILOG_TORTURE_SECONDS), and MONILOG_TORTURE_KINDS picks the kinds (`;` between runs, `,`
+ * In CI a short form (45 s of every kind mixed); `deno task torture` the long form (300 s, or
+ * MONILOG_TORTURE_SECONDS), and MONILOG_TORTURE_KINDS picks the kinds (`;` between runs, `,`
  * between the kinds of one run); MONILOG_TORTURE_SEED replays a run's draws.
  */
 import { equal } from "node:assert/strict";
 import { clfLine, LiveCli } from "../_helpers/cli.ts";
 
-const SECONDS = Number(Deno.env.get("MONILOG_TORTURE_SECONDS") ?? "45");
+const SECONDS = Number(
+  Deno.env.get("MONILOG_TORTURE_SECONDS") ?? (Deno.env.get("MONILOG_TORTURE_LONG") ? "300" : "45"),
+);
+const KNOWN_KINDS = ["rename", "copytruncate", "recreate", "brief", "kill"];
 /** The kinds of each run (see above). */
-const RUNS = (Deno.env.get("MONILOG_TORTURE_KINDS") ?? "rename,copytruncate,recreate,brief,kill")
-  .split(";").map((k) => k.split(","));
+const RUNS = (Deno.env.get("MONILOG_TORTURE_KINDS") ?? KNOWN_KINDS.join(",")).split(";").map((k) =>
+  k.split(",")
+);
+// A mistyped setting must not make a run that tortures nothing and passes.
+if (!(SECONDS > 0)) throw new Error(`MONILOG_TORTURE_SECONDS: not a number of seconds`);
+for (const kind of RUNS.flat()) {
+  if (!KNOWN_KINDS.includes(kind)) {
+    throw new Error(`MONILOG_TORTURE_KINDS: unknown kind "${kind}" (${KNOWN_KINDS.join(", ")})`);
+  }
+}
 
 /** A small seeded generator, so that a failing run can be replayed. */
 function random(seed: number): () => number {

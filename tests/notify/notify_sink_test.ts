@@ -122,3 +122,93 @@ Deno.test("NotifySink re-sends an open episode every repeatMs for Alertmanager, 
   deepEqual(sent.map((n) => n.kind), ["raised", "refresh", "refresh", "refresh", "recovered"]);
   await sink.close(0);
 });
+
+/** The surge's events cut just after its alert, and the rest. */
+function surgeCut(): [MonitorEvent[], MonitorEvent[]] {
+  const events = surgeEvents();
+  const at = events.findIndex((e) => e.type === "alert") + 1;
+  return [events.slice(0, at), events.slice(at)];
+}
+
+/** The checkpoint as it goes through the state file. */
+const throughJson = (v: unknown) => JSON.parse(JSON.stringify(v));
+
+Deno.test("NotifySink restored mid-episode (--state) sends the recovery of the episode it raised", async () => {
+  const clock = new ManualClock(0);
+  const [before, after] = surgeCut();
+  const first = fakeReceiver([]);
+  const a = sinkFor(first.receiver, clock);
+  for (const e of before) a.sink.event(e);
+  await clock.advance(0);
+  deepEqual(first.sent.map((n) => n.kind), ["raised"]);
+  const saved = throughJson(a.sink.checkpoint());
+  // The process dies here (no close). The next one restores and goes on.
+  const second = fakeReceiver([]);
+  const b = sinkFor(second.receiver, clock);
+  b.sink.restore(saved);
+  for (const e of after) b.sink.event(e);
+  await clock.advance(0);
+  deepEqual(second.sent.map((n) => n.kind), ["recovered"]);
+  const raised = first.sent[0] as { episode: string };
+  equal((second.sent[0] as { episode: string }).episode, raised.episode);
+  deepEqual(b.warnings, []);
+  await a.sink.close(0);
+  await b.sink.close(3000);
+});
+
+Deno.test("NotifySink restored delivers the raise that the receiver had not taken before the crash", async () => {
+  const clock = new ManualClock(0);
+  const [before, after] = surgeCut();
+  const down: DeliveryResult = { ok: false, retry: true, reason: "connection refused" };
+  const first = fakeReceiver([down, down, down, down]);
+  const a = sinkFor(first.receiver, clock);
+  for (const e of before) a.sink.event(e);
+  await clock.advance(0);
+  const saved = throughJson(a.sink.checkpoint());
+  equal(saved.pending.length, 1);
+  const second = fakeReceiver([]);
+  const b = sinkFor(second.receiver, clock);
+  b.sink.restore(saved);
+  for (const e of after) b.sink.event(e);
+  await clock.advance(0);
+  deepEqual(second.sent.map((n) => n.kind), ["raised", "recovered"]);
+  const closing = a.sink.close(0);
+  await clock.advance(0);
+  await closing;
+  await b.sink.close(3000);
+});
+
+Deno.test("NotifySink restored in an open episode goes on re-posting it (Alertmanager)", async () => {
+  const clock = new ManualClock(0);
+  const [before] = surgeCut();
+  const first = fakeReceiver([], 30_000);
+  const a = sinkFor(first.receiver, clock);
+  for (const e of before) a.sink.event(e);
+  await clock.advance(0);
+  const saved = throughJson(a.sink.checkpoint());
+  await a.sink.close(0);
+  const second = fakeReceiver([], 30_000);
+  const b = sinkFor(second.receiver, clock);
+  b.sink.restore(saved);
+  await clock.advance(61_000);
+  deepEqual(second.sent.map((n) => n.kind), ["refresh", "refresh"]);
+  await b.sink.close(3000);
+});
+
+Deno.test("NotifySink says once that saved notifications are unreadable, and starts afresh", async () => {
+  const clock = new ManualClock(0);
+  const { receiver, sent } = fakeReceiver([]);
+  const { sink, warnings } = sinkFor(receiver, clock);
+  sink.restore({ pending: [{ value: { kind: "raised" }, label: "x" }] });
+  equal(warnings.length, 1);
+  equal(
+    warnings[0],
+    "webhook hooks.example.com: the saved notifications are unreadable; starting without them",
+  );
+  for (const e of surgeEvents()) sink.event(e);
+  await clock.advance(0);
+  deepEqual(sent.map((n) => n.kind), ["raised", "recovered"]);
+  sink.restore(undefined); // nothing saved for it: nothing said
+  equal(warnings.length, 1);
+  await sink.close(3000);
+});

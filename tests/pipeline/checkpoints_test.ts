@@ -37,13 +37,19 @@ Deno.test("Checkpoints saves nothing, and asks no engine, while a follower is mi
     first.register("/var/log/a.log", a);
     first.register("/var/log/b.log", b);
     let asked = 0;
-    equal(first.save(() => ++asked, 1000), false);
+    equal(first.save(() => ({ engine: ++asked, sinks: {} }), 1000), false);
     equal(asked, 0);
     equal(new Checkpoints(dir, identity).resumeFor("/var/log/a.log"), undefined, "nothing saved");
     b.consistent = true;
-    equal(first.save(() => ({ engine: ++asked }), 2000), true);
+    const notifier = { open: "episode 1", pending: [] };
+    equal(
+      first.save(() => ({ engine: { engine: ++asked }, sinks: { "webhook x": notifier } }), 2000),
+      true,
+    );
     const again = new Checkpoints(dir, identity);
     deepEqual(again.engine, { engine: 1 });
+    deepEqual(again.sink("webhook x"), notifier);
+    equal(again.sink("webhook y"), undefined);
     deepEqual(again.resumeFor("/var/log/a.log"), { ...at(10), savedAt: 2000 });
     deepEqual(again.resumeFor("/var/log/b.log"), { ...at(20), savedAt: 2000 });
     // A file the last run did not follow: no positions, and no word on its rotated files.

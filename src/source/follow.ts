@@ -465,18 +465,21 @@ class Follower implements PositionSource {
    * `p.offset` bytes; one never read from (an empty fingerprint) is known by its inode alone — opened.
    */
   async #findRotated(p: FilePosition, fingerprint: Uint8Array): Promise<OpenCandidate | undefined> {
-    for (const c of await rotatedCandidates(this.#path)) {
-      if (c.size < p.offset) continue;
-      const open = await openCandidate(c.path);
-      if (open === undefined) continue;
-      const same = fingerprint.length > 0
-        ? hasPrefix(open.head, fingerprint)
-        : open.dev === p.dev && open.ino === p.ino;
-      if (same && open.size >= p.offset) {
-        this.#known.add(open.dev, open.ino, open.head);
-        return open;
+    // Rotation may be renaming the files on while we list them (a name that moves during the
+    // listing may be listed under neither name): not found in one listing, looked for in the next.
+    for (let look = 0; look < COPY_LOOKS; look++) {
+      for (const c of await rotatedCandidates(this.#path)) {
+        const open = await openCandidate(c.path);
+        if (open === undefined) continue;
+        const same = fingerprint.length > 0
+          ? hasPrefix(open.head, fingerprint)
+          : open.dev === p.dev && open.ino === p.ino;
+        if (same && open.size >= p.offset) {
+          this.#known.add(open.dev, open.ino, open.head);
+          return open;
+        }
+        open.file.close();
       }
-      open.file.close();
     }
     return undefined;
   }

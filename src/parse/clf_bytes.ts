@@ -5,72 +5,18 @@
  * only when they differ; the path is decoded only if someone reads it. The results are identical to
  * clf.ts — a property test holds the two against each other.
  */
-import type { LogRecord } from "../record.ts";
 import { clfHourValue, minuteSecond } from "./clf_timestamp.ts";
 import { Interner } from "./interner.ts";
 import { RunDictionary } from "./run_dictionary.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
-import { NO_PATH } from "./section.ts";
+import type { ByteParser, ByteRecord } from "./byte_record.ts";
+import { indexOf, setRequest } from "./request_bytes.ts";
 
 const decoder = new TextDecoder();
-const EMPTY = new Uint8Array(0);
-/** The values a request line without a method or a path stands for, as bytes to intern. */
-const DASH_BYTES = new TextEncoder().encode("-");
-const SLASH_BYTES = new TextEncoder().encode("/");
-const NO_PATH_BYTES = new TextEncoder().encode(NO_PATH);
 const ZERO_MINUTE = new TextEncoder().encode("00:00");
 
-/**
- * A record filled from bytes. Its `path` is decoded on first read, from the bytes of the line being
- * parsed: like every field of a reused record, it is valid until the next line is parsed. Host, method
- * and section also come with their ids in the parser's dictionaries (-1: a value past their bound).
- */
-export class ByteRecord implements LogRecord {
-  time = 0;
-  host = "";
-  vhost = "";
-  file = "";
-  hostId = -1;
-  user = "-";
-  method = "-";
-  methodId = -1;
-  section = "/";
-  sectionId = -1;
-  status = 0;
-  bytes = 0;
-  duration = NaN;
-  #buf: Uint8Array = EMPTY;
-  #pathStart = 0;
-  #pathEnd = 0;
-  #path: string | undefined = "/";
-
-  /** The request path (decoded lazily). */
-  get path(): string {
-    return this.#path ??= decoder.decode(this.#buf.subarray(this.#pathStart, this.#pathEnd));
-  }
-
-  set path(value: string) {
-    this.#path = value;
-  }
-
-  /** Points the path at `buf[start, end)`. */
-  pathAt(buf: Uint8Array, start: number, end: number): void {
-    this.#buf = buf;
-    this.#pathStart = start;
-    this.#pathEnd = end;
-    this.#path = undefined;
-  }
-}
-
-/** The dictionaries of a {@linkcode ClfByteParser}: the values behind a ByteRecord's ids. */
-export interface ByteDictionaries {
-  readonly hosts: Interner;
-  readonly methods: Interner;
-  readonly sections: Interner;
-}
-
 /** Parses CLF/Combined lines from bytes. */
-export class ClfByteParser implements ByteDictionaries {
+export class ClfByteParser implements ByteParser {
   readonly hosts: Interner;
   readonly #users = new Interner(4096);
   readonly methods: Interner;
@@ -158,7 +104,7 @@ export class ClfByteParser implements ByteDictionaries {
     out.status = d0 * 100 + d1 * 10 + d2;
     out.bytes = bytes;
     out.duration = NaN;
-    this.#request(buf, reqStart, reqEnd, out);
+    setRequest(buf, reqStart, reqEnd, out, this);
     return null;
   }
 
@@ -189,85 +135,6 @@ export class ClfByteParser implements ByteDictionaries {
     return this.#lastTime = this.#hourValue +
       minuteSecond(last[15], last[16], last[17], last[18], last[19]);
   }
-
-  /** Method, path and section from the request line `buf[from, to)`, by the rules of section.ts. */
-  #request(buf: Uint8Array, from: number, to: number, out: ByteRecord): void {
-    const sp = indexOf(buf, SPACE, from, to);
-    if (sp < 0) {
-      if (from === to) this.#method(DASH_BYTES, 0, 1, out);
-      else this.#method(buf, from, to, out);
-      this.#noPath(out);
-      return;
-    }
-    this.#method(buf, from, sp, out);
-    const sp2 = indexOf(buf, SPACE, sp + 1, to);
-    const targetEnd = sp2 < 0 ? to : sp2;
-    let start = sp + 1;
-    if (buf[start] !== SLASH) {
-      // Absolute URL: skip "scheme://authority" to the path.
-      const scheme = indexOfSchemeSep(buf, start, targetEnd);
-      if (scheme < 0) {
-        this.#noPath(out);
-        return;
-      }
-      start = indexOf(buf, SLASH, scheme + 3, targetEnd);
-      if (start < 0) {
-        this.#rootPath(out);
-        return;
-      }
-    }
-    let pathEnd = targetEnd;
-    let second = -1;
-    for (let k = start + 1; k < targetEnd; k++) {
-      const c = buf[k];
-      if (c === QUESTION || c === HASH) {
-        pathEnd = k;
-        break;
-      }
-      if (c === SLASH && second < 0) second = k;
-    }
-    out.pathAt(buf, start, pathEnd);
-    this.#section(buf, start, second < 0 ? pathEnd : second, out);
-  }
-
-  #method(buf: Uint8Array, from: number, to: number, out: ByteRecord): void {
-    const methods = this.methods;
-    out.method = methods.value(out.methodId = methods.intern(buf, from, to));
-  }
-
-  #section(buf: Uint8Array, from: number, to: number, out: ByteRecord): void {
-    const sections = this.sections;
-    out.section = sections.value(out.sectionId = sections.intern(buf, from, to));
-  }
-
-  /** An absolute URL without a path (`http://host`) is the root. */
-  #rootPath(out: ByteRecord): void {
-    out.path = "/";
-    this.#section(SLASH_BYTES, 0, 1, out);
-  }
-
-  /** A request without a path (`-`, `OPTIONS *`, `CONNECT host:443`) counts under its own section. */
-  #noPath(out: ByteRecord): void {
-    out.path = NO_PATH;
-    this.#section(NO_PATH_BYTES, 0, NO_PATH_BYTES.length, out);
-  }
-}
-
-/**
- * Index of `byte` in `buf[from, to)`, or -1. A plain loop: fields are a few bytes long, and for such
- * distances it is about twice as fast as TypedArray.prototype.indexOf's call overhead.
- */
-function indexOf(buf: Uint8Array, byte: number, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (buf[i] === byte) return i;
-  return -1;
-}
-
-/** Index of "://" in `buf[from, to)` when it is not at `from`, or -1 (as `pathOf` requires). */
-function indexOfSchemeSep(buf: Uint8Array, from: number, to: number): number {
-  for (let i = from + 1; i + 2 < to; i++) {
-    if (buf[i] === COLON && buf[i + 1] === SLASH && buf[i + 2] === SLASH) return i;
-  }
-  return -1;
 }
 
 /** Index of the quote closing a field that starts at `from`, skipping `\"`; -1 if none before `len`. */
@@ -294,4 +161,4 @@ function isBlank(buf: Uint8Array, start: number, end: number): boolean {
 }
 
 const SPACE = 32, TAB = 9, CR = 13, QUOTE = 34, DASH = 45, LBRACKET = 91, RBRACKET = 93;
-const BACKSLASH = 92, SLASH = 47, QUESTION = 63, HASH = 35, COLON = 58;
+const BACKSLASH = 92;

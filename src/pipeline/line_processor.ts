@@ -9,7 +9,9 @@ import { type FormatName, FORMATS, hasVhost, newRecord } from "../record.ts";
 import type { MonitorEngine } from "../core/engine.ts";
 import type { Clock } from "../clock.ts";
 import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
-import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+import { ClfByteParser } from "../parse/clf_bytes.ts";
+import { CsvByteParser } from "../parse/csv_bytes.ts";
+import { type ByteParser, ByteRecord } from "../parse/byte_record.ts";
 import type { RunDictionary } from "../parse/run_dictionary.ts";
 import {
   type BatchDictionaries,
@@ -87,7 +89,7 @@ export class LineProcessor implements RowConsumer {
   readonly #batchRecord = newRecord();
   #parser: LineParser | undefined;
   /** The fast path, for the formats that have a byte parser (Common, Combined). */
-  #byteParser: ClfByteParser | undefined;
+  #byteParser: ByteParser | undefined;
   readonly #byteRecord = new ByteRecord();
   #format: FormatName | undefined;
   /** Lines held while the format is still unknown (copies: the source's buffer is reused). */
@@ -320,7 +322,7 @@ export class LineProcessor implements RowConsumer {
     this.#parser = parserFor(format);
     if (format === "clf" || format === "combined" || hasVhost(format)) {
       this.#byteParser = new ClfByteParser(this.#o.dictionary, { vhost: hasVhost(format) });
-    }
+    } else if (format === "csv") this.#byteParser = new CsvByteParser(this.#o.dictionary);
   }
 }
 

@@ -1,12 +1,14 @@
 /**
  * Parses one region of a log file (line_region.ts) into a RecordBatch: the work a parallel replay gives
  * each worker. It applies the very rules of the single pass — the same splitter (and its limit on line
- * length), the byte parser for Common/Combined, decoding and the text parser otherwise, blank lines and
+ * length), the byte parser for Common, Combined and CSV, decoding and the text parser otherwise, blank lines and
  * headers skipped — so that the rows are exactly the engine calls a single pass would make.
  */
 import { type FormatName, hasVhost, newRecord } from "../record.ts";
 import { type LineParser, logFormatParser, parserFor, SKIP } from "../parse/mod.ts";
-import { ByteRecord, ClfByteParser } from "../parse/clf_bytes.ts";
+import { ClfByteParser } from "../parse/clf_bytes.ts";
+import { CsvByteParser } from "../parse/csv_bytes.ts";
+import { type ByteParser, ByteRecord } from "../parse/byte_record.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
 import { ByteLineSplitter } from "../source/byte_line_splitter.ts";
 import { lineStartAt, readRegion } from "../source/line_region.ts";
@@ -46,11 +48,18 @@ export function parsesInRegions(spec: ParseSpec): boolean {
 const decoder = new TextDecoder();
 const CR = 13;
 
+/** The byte parser of `format`, if it has one (as the single pass uses it). */
+function byteParserFor(format: FormatName | undefined, keep?: number): ByteParser | undefined {
+  if (format === "clf" || format === "combined") return new ClfByteParser(new RunDictionary(keep));
+  if (format === "csv") return new CsvByteParser(new RunDictionary(keep));
+  return undefined;
+}
+
 /** Parses regions of one log, keeping its dictionaries from region to region. */
 export class RegionParser {
   readonly #spec: ParseSpec;
   #buffer: Uint8Array | undefined;
-  readonly #bytes: ClfByteParser | undefined;
+  readonly #bytes: ByteParser | undefined;
   readonly #byteRecord = new ByteRecord();
   readonly #text: LineParser | undefined;
   readonly #record = newRecord();
@@ -63,8 +72,9 @@ export class RegionParser {
   constructor(spec: ParseSpec) {
     this.#spec = spec;
     const f = spec.format;
-    if (spec.logFormat === undefined && (f === "clf" || f === "combined")) {
-      const p = this.#bytes = new ClfByteParser(new RunDictionary(spec.dictionaryLimit));
+    const bytes = spec.logFormat === undefined ? byteParserFor(f, spec.dictionaryLimit) : undefined;
+    if (bytes !== undefined) {
+      const p = this.#bytes = bytes;
       this.#ids = idSource({ host: p.hosts, method: p.methods, section: p.sections });
     } else {
       this.#text = spec.logFormat !== undefined

@@ -1,7 +1,8 @@
 /** The byte fast path must give exactly what the string parser gives, for any input. */
 import { deepEqual, equal } from "node:assert/strict";
 import fc from "fast-check";
-import { ByteRecord, ClfByteParser } from "../../src/parse/clf_bytes.ts";
+import { ClfByteParser } from "../../src/parse/clf_bytes.ts";
+import { ByteRecord } from "../../src/parse/byte_record.ts";
 import { parserFor, SKIP } from "../../src/parse/mod.ts";
 import { newRecord } from "../../src/record.ts";
 import { FIXTURES } from "../_helpers/cli.ts";
@@ -47,6 +48,11 @@ Deno.test("ClfByteParser agrees with the string parser on every CLF and Combined
   ) {
     for (const line of Deno.readTextFileSync(FIXTURES + file).split("\n")) assertSame(line);
   }
+});
+
+Deno.test("ClfByteParser takes a target that starts with :// for no path, as pathOf does", () => {
+  assertSame('h - - [09/May/2018:16:00:39 +0000] "GET ://http://h/a/b HTTP/1.0" 200 1');
+  assertSame('h - - [09/May/2018:16:00:39 +0000] "GET x://h/a/b HTTP/1.0" 200 1');
 });
 
 const base =

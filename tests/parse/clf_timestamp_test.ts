@@ -1,6 +1,7 @@
 import { deepEqual, equal } from "node:assert/strict";
 import fc from "fast-check";
-import { ByteRecord, ClfByteParser } from "../../src/parse/clf_bytes.ts";
+import { ClfByteParser } from "../../src/parse/clf_bytes.ts";
+import { ByteRecord } from "../../src/parse/byte_record.ts";
 import { ClfTimestampParser, parseClfTimestamp } from "../../src/parse/clf_timestamp.ts";
 
 Deno.test("parseClfTimestamp() honours the UTC offset", () => {

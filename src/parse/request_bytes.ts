@@ -25,8 +25,18 @@ export function setRequest(
   }
   setMethod(buf, from, sp, out, d);
   const sp2 = indexOf(buf, SPACE, sp + 1, to);
-  const targetEnd = sp2 < 0 ? to : sp2;
-  let start = sp + 1;
+  setTarget(buf, sp + 1, sp2 < 0 ? to : sp2, out, d);
+}
+
+/** Path and section from the request target `buf[from, targetEnd)` (pathOf and sectionOf). */
+export function setTarget(
+  buf: Uint8Array,
+  from: number,
+  targetEnd: number,
+  out: ByteRecord,
+  d: ByteDictionaries,
+): void {
+  let start = from;
   if (start >= targetEnd || buf[start] !== SLASH) {
     // Absolute URL: skip "scheme://authority" to the path.
     const scheme = indexOfSchemeSep(buf, start, targetEnd);

@@ -13,7 +13,7 @@ import { type ParseStatus, SKIP } from "./parse_status.ts";
 import { NO_PATH, pathOf, sectionOf } from "./section.ts";
 
 /** Column positions of the fields monilog uses; -1 when absent. */
-interface Columns {
+export interface Columns {
   count: number;
   date: number;
   time: number;
@@ -95,7 +95,8 @@ export function w3cParser(): (line: string, out: LogRecord) => ParseStatus {
   };
 }
 
-function readFields(spec: string): Columns {
+/** The columns a `#Fields:` directive names (`spec`: what follows `#Fields:`). */
+export function readFields(spec: string): Columns {
   const names = spec.trim().split(/\s+/);
   const at = (...candidates: string[]) => {
     for (const c of candidates) {

@@ -11,6 +11,7 @@ import type { Clock } from "../clock.ts";
 import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts";
 import { ClfByteParser } from "../parse/clf_bytes.ts";
 import { CsvByteParser } from "../parse/csv_bytes.ts";
+import { W3cByteParser } from "../parse/w3c_bytes.ts";
 import { type ByteParser, ByteRecord } from "../parse/byte_record.ts";
 import type { RunDictionary } from "../parse/run_dictionary.ts";
 import {
@@ -323,6 +324,7 @@ export class LineProcessor implements RowConsumer {
     if (format === "clf" || format === "combined" || hasVhost(format)) {
       this.#byteParser = new ClfByteParser(this.#o.dictionary, { vhost: hasVhost(format) });
     } else if (format === "csv") this.#byteParser = new CsvByteParser(this.#o.dictionary);
+    else if (format === "w3c") this.#byteParser = new W3cByteParser(this.#o.dictionary);
   }
 }
 

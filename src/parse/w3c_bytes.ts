@@ -28,7 +28,7 @@ export class W3cByteParser implements ByteParser {
   readonly sections: Interner;
   readonly #users = new Interner(4096);
   /** w3c.ts, for what bytes do not settle; it sees every directive. */
-  readonly #text = w3cParser();
+  #text = w3cParser();
   readonly #textRecord = newRecord();
   #columns: Columns | undefined;
   /** Where field k starts (k ≤ count) and, at k + 1, one past its separator. */
@@ -42,6 +42,18 @@ export class W3cByteParser implements ByteParser {
     this.hosts = dictionary.hosts;
     this.methods = dictionary.methods;
     this.sections = dictionary.sections;
+  }
+
+  /**
+   * Starts over as if `directive` (a `#Fields:` line) were the last line read, or none had been: a
+   * worker's region of a file begins mid-way, under the directive before it.
+   */
+  startAt(directive: string | undefined): void {
+    this.#text = w3cParser();
+    this.#columns = undefined;
+    if (directive === undefined) return;
+    this.#text(directive, this.#textRecord);
+    this.#columns = readFields(directive.slice(8));
   }
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */

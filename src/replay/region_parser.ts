@@ -8,6 +8,8 @@ import { type FormatName, hasVhost, newRecord } from "../record.ts";
 import { type LineParser, logFormatParser, parserFor, SKIP } from "../parse/mod.ts";
 import { ClfByteParser } from "../parse/clf_bytes.ts";
 import { CsvByteParser } from "../parse/csv_bytes.ts";
+import { W3cByteParser } from "../parse/w3c_bytes.ts";
+import type { FieldsDirective } from "./fields_directives.ts";
 import { type ByteParser, ByteRecord } from "../parse/byte_record.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
 import { ByteLineSplitter } from "../source/byte_line_splitter.ts";
@@ -33,16 +35,23 @@ export interface ParseSpec {
   maxLineBytes?: number;
   /** Distinct values each dictionary keeps (65,536 when absent); tests make it small. */
   dictionaryLimit?: number;
+  /**
+   * W3C: every `#Fields:` directive of the file with its offset (fields_directives.ts), so that a
+   * region starts under the one in effect there. Without it, W3C is not parsed in regions.
+   */
+  w3cFields?: FieldsDirective[];
 }
 
 /**
- * True when regions of such a log can be parsed apart from each other: every format but W3C, whose
- * `#Fields` directive changes how the lines after it read.
+ * True when regions of such a log can be parsed apart from each other: every format, W3C once its
+ * `#Fields` directives are known (each changes how the lines after it read).
  */
 export function parsesInRegions(spec: ParseSpec): boolean {
   // Nor Apache's vhost formats: a batch has no column for the virtual host.
   const f = spec.format;
-  return spec.logFormat !== undefined || (f !== undefined && f !== "w3c" && !hasVhost(f));
+  if (spec.logFormat !== undefined) return true;
+  if (f === "w3c") return spec.w3cFields !== undefined;
+  return f !== undefined && !hasVhost(f);
 }
 
 const decoder = new TextDecoder();
@@ -52,6 +61,7 @@ const CR = 13;
 function byteParserFor(format: FormatName | undefined, keep?: number): ByteParser | undefined {
   if (format === "clf" || format === "combined") return new ClfByteParser(new RunDictionary(keep));
   if (format === "csv") return new CsvByteParser(new RunDictionary(keep));
+  if (format === "w3c") return new W3cByteParser(new RunDictionary(keep));
   return undefined;
 }
 
@@ -120,6 +130,10 @@ export class RegionParser {
     }
     const buffer = this.#buffer;
     const begin = await lineStartAt(file, from, buffer);
+    const directives = this.#spec.w3cFields;
+    if (directives !== undefined && this.#bytes instanceof W3cByteParser) {
+      this.#bytes.startAt(directiveBefore(directives, begin));
+    }
     const read = await readRegion(file, begin, to, buffer, (c) => splitter.push(c, onLine));
     // Only the region that meets the end of the file can hold a last line without its newline.
     if (read.eof) splitter.flush(onLine);
@@ -144,6 +158,17 @@ export class RegionParser {
       builder.record(r, ids.host.id(r.host), ids.method.id(r.method), ids.section.id(r.section));
     } else if (status !== SKIP) builder.rejected(ROW_INVALID);
   }
+}
+
+/** The last directive that starts before `offset`, if any (`directives` in file order). */
+function directiveBefore(directives: FieldsDirective[], offset: number): string | undefined {
+  let lo = 0, hi = directives.length; // the first that starts at or after offset: lo
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (directives[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? directives[lo - 1].line : undefined;
 }
 
 /** Dictionaries that count their values and list those added since a count. */

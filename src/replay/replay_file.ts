@@ -3,9 +3,11 @@
  * itself, through the ordinary single pass — that settles the format exactly as a single pass would,
  * and shows whether workers will pay — then workers parse the following regions (line_region.ts) and
  * the main thread hands their batches on in file order. Workers run at most a few regions ahead of the main
- * thread, so memory stays bounded whatever the file's size. A small file, one job, a format that
- * cannot be parsed in regions (W3C), or a file whose rest would cost less to read in one pass than the
- * workers' start (timed on the first region: workersPay) is read in one pass.
+ * thread, so memory stays bounded whatever the file's size. W3C's `#Fields` directives are found by
+ * a first scan, so that each region starts under the one in effect there. A small file, one job, a
+ * format that cannot be parsed in regions (Apache's vhost formats), or a file whose rest would cost
+ * less to read in one pass than the workers' start (timed on the first region: workersPay) is read in
+ * one pass.
  */
 import { LineDelivery, readBuffer, readRestOnce } from "../source/line_reader.ts";
 import { lineStartAt, readRegion } from "../source/line_region.ts";
@@ -15,6 +17,7 @@ import type { LineConsumer, SourceOptions } from "../source/source_options.ts";
 import { parsesInRegions, type ParseSpec } from "./region_parser.ts";
 import type { BatchDictionaries, RecordBatch, RunKeys } from "./record_batch.ts";
 import { WorkerPool } from "./worker_pool.ts";
+import { fieldsDirectives } from "./fields_directives.ts";
 
 /** How the regions after the first may be parsed by workers. */
 export interface RegionPlanSpec {
@@ -131,9 +134,15 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
     if (options.signal?.aborted) return;
     const msPerLine = (now() - started) / Math.max(1, lines);
     const remainingLines = (size - first.end) / Math.max(1, first.end / Math.max(1, lines));
-    const plan0 = first.eof || (modelled && !workersPay(remainingLines, msPerLine))
+    let plan0 = first.eof || (modelled && !workersPay(remainingLines, msPerLine))
       ? undefined
       : consumer.regionSpec();
+    if (plan0?.spec.format === "w3c" && plan0.spec.logFormat === undefined) {
+      // Its regions start under the #Fields directive before them: found by a first scan.
+      const w3cFields = await io(path, () => fieldsDirectives(file, options.maxLineBytes, buffer));
+      plan0 = { ...plan0, spec: { ...plan0.spec, w3cFields } };
+      await io(path, () => file.seek(first.end, Deno.SeekMode.Start));
+    }
     if (plan0 === undefined || !parsesInRegions(plan0.spec)) {
       // On in one pass, from where the first region ended.
       return await readRestOnce(file, buffer, delivery, options.signal);

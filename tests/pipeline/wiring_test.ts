@@ -58,7 +58,7 @@ const cases: Array<[string, Partial<MonitorConfig>]> = [
   [`${FIXTURES}clf/logmon/input/high-traffic.txt`, {}],
   [`${FIXTURES}clf/access_log_monitor/logged_1rps.log`, { json: true }],
   [`${TESTDATA}caddy.jsonl`, { json: true }],
-  // W3C carries state from line to line: read in one pass after the first region.
+  // W3C: its second #Fields directive falls mid-file, so regions start under either one.
   [`${TESTDATA}iis_w3c.log`, {}],
   [`${TESTDATA}nginx_custom.log`, {
     logFormat:
@@ -96,6 +96,35 @@ Deno.test("runMonitor() counts invalid and blank lines in place, with workers as
     const invalid = one.stdout.map((l) => JSON.parse(l)).filter((e) => e.type === "stats")
       .reduce((n, e) => n + e.invalid, 0);
     equal(invalid, 429); // i % 7 === 3 for i < 3000
+    deepEqual(await replay(path, { ...config, jobs: 2, chunkBytes: 2000 }), one);
+  });
+});
+
+Deno.test("runMonitor() replays a W3C log whose #Fields change mid-file with workers as in one pass", () => {
+  const layouts = [
+    ["date time c-ip cs-method cs-uri-stem sc-status sc-bytes time-taken", 8],
+    ["date time cs-method cs-uri sc-status", 5],
+  ] as const;
+  let text = "#Software: IIS\r\n";
+  let layout = 0;
+  for (let i = 0; i < 3000; i++) {
+    if (i % 400 === 0) {
+      layout = (i / 400) % 2;
+      text += `#Fields: ${layouts[layout][0]}\r\n`;
+    }
+    const s = Math.floor(i / 10);
+    const clock = `00:${String(Math.floor(s / 60)).padStart(2, "0")}:${
+      String(s % 60).padStart(2, "0")
+    }`;
+    text += layout === 0
+      ? `2026-01-01 ${clock} 10.0.${i % 5}.1 GET /s${i % 9}/x 200 ${i} ${i % 50}\r\n`
+      : `2026-01-01 ${clock} POST /t${i % 4}/y?q=${i} 404\r\n`;
+  }
+  return withLog("iis.log", text, async (path) => {
+    const config = { json: true };
+    const one = await replay(path, config);
+    const stats = one.stdout.map((l) => JSON.parse(l)).filter((e) => e.type === "stats");
+    equal(stats.reduce((n, e) => n + e.hits, 0), 3000);
     deepEqual(await replay(path, { ...config, jobs: 2, chunkBytes: 2000 }), one);
   });
 });

@@ -5,6 +5,7 @@
 import { deepEqual, equal } from "node:assert/strict";
 import fc from "fast-check";
 import { parsesInRegions, type ParseSpec, RegionParser } from "../../src/replay/region_parser.ts";
+import { fieldsDirectives } from "../../src/replay/fields_directives.ts";
 import {
   BatchDictionaries,
   ROW_INVALID,
@@ -94,10 +95,37 @@ const csvLine = fc.record({
   section: fc.constantFrom("/api", "/report"),
   status: fc.constantFrom(200, 500),
 }).map((l) => `"10.0.0.2","-","apache",${l.t},"GET ${l.section}/user HTTP/1.0",${l.status},1234`);
+const w3cLine = fc.oneof(
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes time-taken",
+      "#Fields: date time cs-method cs-uri sc-status",
+      "#Software: IIS",
+    ),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      t: fc.integer({ min: 0, max: 86_399 }),
+      host: fc.constantFrom("10.0.0.1", "192.0.2.7"),
+      path: fc.constantFrom("/", "/api/x", "/a/b?q=1", "http://h/p/y", "/é/x"),
+      status: fc.constantFrom(200, 404),
+      taken: fc.constantFrom("-", "15", "2.5"),
+    }).map((l) => {
+      const d = new Date(Date.UTC(2026, 0, 1) + l.t * 1000).toISOString();
+      return `${d.slice(0, 10)} ${
+        d.slice(11, 19)
+      } ${l.host} GET ${l.path} ${l.status} 12 ${l.taken}`;
+    }),
+  },
+);
 const junk = fc.string({ maxLength: 30, unit: fc.constantFrom("x", " ", "[", '"', "é", "\t") });
 const tooLong = fc.constant("y".repeat(MAX_LINE + 5));
 
-for (const [format, valid] of [["combined", clfLine], ["csv", csvLine]] as const) {
+for (
+  const [format, valid] of [["combined", clfLine], ["csv", csvLine], ["w3c", w3cLine]] as const
+) {
   Deno.test(`RegionParser rows over every region equal the single pass (${format})`, async () => {
     const path = await Deno.makeTempFile({ prefix: "monilog-chunks-" });
     try {
@@ -113,7 +141,12 @@ for (const [format, valid] of [["combined", clfLine], ["csv", csvLine]] as const
             const text = lines.join(eol) + (finalNewline ? eol : "");
             const bytes = new TextEncoder().encode(text);
             await Deno.writeFile(path, bytes);
-            const spec = { format, maxLineBytes: MAX_LINE };
+            const spec: ParseSpec = { format, maxLineBytes: MAX_LINE };
+            if (format === "w3c") {
+              const file = await Deno.open(path);
+              spec.w3cFields = await fieldsDirectives(file, MAX_LINE, new Uint8Array(7));
+              file.close();
+            }
             deepEqual(await inRegions(path, bytes.length, spec, size), singlePass(bytes, format));
           },
         ),
@@ -125,13 +158,14 @@ for (const [format, valid] of [["combined", clfLine], ["csv", csvLine]] as const
   });
 }
 
-Deno.test("parsesInRegions() excludes only W3C, whose #Fields directive is state", () => {
+Deno.test("parsesInRegions() takes W3C only with its #Fields directives, and not the vhost formats", () => {
   deepEqual(
-    (["clf", "combined", "csv", "json", "w3c"] as const).map((format) =>
+    (["clf", "combined", "csv", "json", "w3c", "vhost_combined"] as const).map((format) =>
       parsesInRegions({ format })
     ),
-    [true, true, true, true, false],
+    [true, true, true, true, false, false],
   );
+  equal(parsesInRegions({ format: "w3c", w3cFields: [] }), true);
   equal(parsesInRegions({ logFormat: "$remote_addr [$time_local] $status" }), true);
   equal(parsesInRegions({}), false);
 });

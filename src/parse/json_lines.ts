@@ -15,7 +15,14 @@ import { type ParseStatus, SKIP } from "./parse_status.ts";
 import { parseClfTimestamp } from "./clf_timestamp.ts";
 import { NO_PATH, pathOf, sectionOf } from "./section.ts";
 
+/** A parsed JSON object. */
 type Json = Record<string, unknown>;
+
+/** The last date string parsed and its value: a log repeats its second on many lines. */
+export interface DateCache {
+  text: string;
+  value: number;
+}
 
 /** Returns a JSON-lines parser. */
 export function jsonParser(): (line: string, out: LogRecord) => ParseStatus {
@@ -23,7 +30,7 @@ export function jsonParser(): (line: string, out: LogRecord) => ParseStatus {
 }
 
 /** Parses one JSON access-log line into `out`. */
-export function parseJsonLine(line: string, out: LogRecord): ParseStatus {
+export function parseJsonLine(line: string, out: LogRecord, dates?: DateCache): ParseStatus {
   const text = line.trim();
   if (text === "") return SKIP;
   if (text.charCodeAt(0) !== 123) return "not a JSON object";
@@ -34,9 +41,17 @@ export function parseJsonLine(line: string, out: LogRecord): ParseStatus {
     return "bad JSON";
   }
   if (o === null || typeof o !== "object" || Array.isArray(o)) return "not a JSON object";
+  return recordFromJson(o, out, dates);
+}
+
+/**
+ * Fills `out` from the parsed object `o` (what parseJsonLine does past JSON.parse); `dates` keeps the
+ * last date string's value.
+ */
+function recordFromJson(o: Json, out: LogRecord, dates?: DateCache): ParseStatus {
   const req = isObject(o.request) ? o.request : undefined;
 
-  const time = timeOf(o);
+  const time = timeOf(o, dates);
   if (!Number.isFinite(time)) return "no timestamp";
   const status = int(o.status ?? o.DownstreamStatus ?? o.OriginStatus);
   if (status < 100 || status > 999) return "no status";
@@ -67,17 +82,27 @@ export function parseJsonLine(line: string, out: LogRecord): ParseStatus {
 }
 
 /** Unix seconds from whichever time key the server wrote, or NaN. */
-function timeOf(o: Json): number {
+function timeOf(o: Json, dates?: DateCache): number {
   if (typeof o.ts === "number") return o.ts;
   if (o.msec !== undefined) return Number(o.msec);
-  for (const key of ["time_iso8601", "StartUTC", "time", "timestamp", "@timestamp", "StartLocal"]) {
+  for (const key of TIME_KEYS) {
     const v = o[key];
-    if (typeof v === "string") return Date.parse(v) / 1000;
+    if (typeof v === "string") {
+      if (dates === undefined) return Date.parse(v) / 1000;
+      if (v !== dates.text) {
+        dates.text = v;
+        dates.value = Date.parse(v) / 1000;
+      }
+      return dates.value;
+    }
     if (typeof v === "number") return v > 1e11 ? v / 1000 : v; // milliseconds or seconds
   }
   if (typeof o.time_local === "string") return parseClfTimestamp(o.time_local);
   return NaN;
 }
+
+/** The keys that may hold the time, in the order they are asked. */
+const TIME_KEYS = ["time_iso8601", "StartUTC", "time", "timestamp", "@timestamp", "StartLocal"];
 
 /** Seconds taken, from Caddy's `duration` (s), nginx's `request_time` (s), Traefik's `Duration` (ns). */
 function durationOf(o: Json): number {

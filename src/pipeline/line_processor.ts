@@ -12,6 +12,7 @@ import { detectFormat, type LineParser, parserFor, SKIP } from "../parse/mod.ts"
 import { ClfByteParser } from "../parse/clf_bytes.ts";
 import { CsvByteParser } from "../parse/csv_bytes.ts";
 import { W3cByteParser } from "../parse/w3c_bytes.ts";
+import { JsonByteParser } from "../parse/json_bytes.ts";
 import { type ByteParser, ByteRecord } from "../parse/byte_record.ts";
 import type { RunDictionary } from "../parse/run_dictionary.ts";
 import {
@@ -325,6 +326,7 @@ export class LineProcessor implements RowConsumer {
       this.#byteParser = new ClfByteParser(this.#o.dictionary, { vhost: hasVhost(format) });
     } else if (format === "csv") this.#byteParser = new CsvByteParser(this.#o.dictionary);
     else if (format === "w3c") this.#byteParser = new W3cByteParser(this.#o.dictionary);
+    else if (format === "json") this.#byteParser = new JsonByteParser(this.#o.dictionary);
   }
 }
 

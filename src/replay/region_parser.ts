@@ -9,6 +9,7 @@ import { type LineParser, logFormatParser, parserFor, SKIP } from "../parse/mod.
 import { ClfByteParser } from "../parse/clf_bytes.ts";
 import { CsvByteParser } from "../parse/csv_bytes.ts";
 import { W3cByteParser } from "../parse/w3c_bytes.ts";
+import { JsonByteParser } from "../parse/json_bytes.ts";
 import type { FieldsDirective } from "./fields_directives.ts";
 import { type ByteParser, ByteRecord } from "../parse/byte_record.ts";
 import { RunDictionary } from "../parse/run_dictionary.ts";
@@ -62,6 +63,7 @@ function byteParserFor(format: FormatName | undefined, keep?: number): ByteParse
   if (format === "clf" || format === "combined") return new ClfByteParser(new RunDictionary(keep));
   if (format === "csv") return new CsvByteParser(new RunDictionary(keep));
   if (format === "w3c") return new W3cByteParser(new RunDictionary(keep));
+  if (format === "json") return new JsonByteParser(new RunDictionary(keep));
   return undefined;
 }
 

@@ -1,0 +1,67 @@
+/** JSON lines from bytes: the results of json_lines.ts, line by line, with ids and a date cache. */
+import { deepEqual, equal } from "node:assert/strict";
+import fc from "fast-check";
+import { JsonByteParser } from "../../src/parse/json_bytes.ts";
+import { ByteRecord } from "../../src/parse/byte_record.ts";
+import { parseJsonLine } from "../../src/parse/json_lines.ts";
+import { RunDictionary } from "../../src/parse/run_dictionary.ts";
+import { newRecord } from "../../src/record.ts";
+import { REPO_ROOT } from "../_helpers/cli.ts";
+
+const encoder = new TextEncoder();
+const KEYS = ["time", "host", "user", "method", "path", "section", "status", "bytes", "duration"];
+const fields = (r: object) => KEYS.map((k) => (r as Record<string, unknown>)[k]);
+
+/** Feeds the lines, in order, to one byte parser; each answer must be parseJsonLine's. */
+function assertSameRun(lines: string[]): void {
+  const dictionary = new RunDictionary();
+  const fast = new JsonByteParser(dictionary);
+  for (const l of lines) {
+    const a = newRecord();
+    const sa = parseJsonLine(l, a);
+    const r = new ByteRecord();
+    const bytes = encoder.encode(`{"x":1}\n${l}\r\n{}`);
+    const sb = fast.parse(bytes, 8, bytes.length - 3, r);
+    equal(sb, sa, l);
+    if (sa !== null) continue;
+    deepEqual(fields(r), fields(a), l);
+    equal(dictionary.hosts.value(r.hostId), a.host, l);
+    equal(dictionary.methods.value(r.methodId), a.method, l);
+    equal(dictionary.sections.value(r.sectionId), a.section, l);
+  }
+}
+
+Deno.test("JsonByteParser answers as json_lines.ts on the Caddy, Traefik and nginx samples", () => {
+  for (const file of ["caddy.jsonl", "traefik.jsonl", "nginx_json.jsonl"]) {
+    const text = Deno.readTextFileSync(`${REPO_ROOT}tests/testdata/parse/${file}`);
+    assertSameRun(text.split("\n"));
+  }
+});
+
+Deno.test("JsonByteParser keeps a date's value only while the lines repeat it", () => {
+  const line = (time: string, host: string) =>
+    JSON.stringify({
+      time_iso8601: time,
+      remote_addr: host,
+      request: "GET /a/b HTTP/1.1",
+      status: 200,
+    });
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(
+            "2026-01-01T00:00:00+00:00",
+            "2026-01-01T00:00:01+00:00",
+            "2026-01-01T01:00:00+02:00",
+            "",
+            "not a date",
+          ),
+          fc.constantFrom("10.0.0.1", "::1", "h\u00e9"),
+        ),
+        { maxLength: 20 },
+      ),
+      (pairs) => assertSameRun(pairs.map(([t, h]) => line(t, h))),
+    ),
+  );
+});

@@ -35,6 +35,11 @@ export interface Pipeline {
   onStopSignal(handler: () => void): () => void;
   /** Aborting it stops the run as a signal would (the wiring's sinks use it: the last output lost). */
   stop: AbortController;
+  /**
+   * Aborting it ends even the last read at once, as a second signal does (the dashboard's second
+   * `q`).
+   */
+  halt: AbortController;
   /** How long closing may wait for the sinks (a notifier's deliveries), ms. */
   closeMs: number;
   /**
@@ -103,7 +108,7 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
   };
 
   // A first signal stops after what is written by then; a second one stops at once.
-  const halt = new AbortController();
+  const halt = p.halt;
   const removeSignal = p.onStopSignal(() => {
     if (stop.signal.aborted) halt.abort();
     else stop.abort();

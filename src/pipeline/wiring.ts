@@ -89,13 +89,16 @@ export function buildPipeline(
 ): { pipeline: Pipeline; quietStop: () => boolean } {
   const clock = rt.clock;
   const stop = new AbortController();
+  const halt = new AbortController();
+  // A sink's stop (the dashboard's `q`) is a first signal; asked again, a second one.
+  const requestStop = () => (stop.signal.aborted ? halt.abort() : stop.abort());
   const label = config.file === "-" ? "standard input" : `"${escapeControl(config.file)}"`;
 
   // 0. The dashboard takes the terminal: diagnostics written meanwhile would land in its frame, so
   // they go through it (held, then printed once the screen is restored).
   const tui = config.tui === undefined
     ? undefined
-    : tuiSink(config, rt, () => stop.abort(), optional.tui!);
+    : tuiSink(config, rt, requestStop, optional.tui!);
   if (tui !== undefined) rt = { ...rt, stderr: (line) => tui.diagnostic(line) };
 
   // 1. The sinks, in delivery order: the progress line first, so that it steps aside for reports.
@@ -108,7 +111,7 @@ export function buildPipeline(
     config,
     rt,
     notices,
-    requestStop: () => stop.abort(),
+    requestStop,
     requests,
     tui,
     optional,
@@ -232,6 +235,7 @@ export function buildPipeline(
     holdAfterEnd: config.once && (config.http !== undefined || config.tui !== undefined),
     onStopSignal: rt.onStopSignal,
     stop,
+    halt,
     closeMs: CLOSE_MS,
     checkpoint,
   };

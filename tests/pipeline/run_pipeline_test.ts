@@ -77,6 +77,7 @@ function pipeline(source: Source, idleTimeout = 0) {
     holdAfterEnd: false,
     onStopSignal: () => () => {},
     stop,
+    halt: new AbortController(),
     closeMs: 1000,
   };
   return { p, clock, events, views, stop };
@@ -161,6 +162,33 @@ Deno.test("runPipeline() checkpoints about once a second, again at the next tick
   stop.abort();
   await run;
   equal(asked.length, 8, "once more at the end");
+});
+
+Deno.test("runPipeline() hands the source a halt that ends its last read (a second q, a second Ctrl-C)", async () => {
+  let halted = false;
+  const source: Source = {
+    mode: "follow",
+    bytesTotal: undefined,
+    async read(consumer, signal, halt) {
+      const b = enc.encode(clfLine(t0));
+      consumer.line(0, b, 0, b.length);
+      consumer.endBatch();
+      await new Promise<void>((r) => signal.addEventListener("abort", () => r(), { once: true }));
+      // A last read that would go on for long: only the halt ends it.
+      await new Promise<void>((r) => halt!.addEventListener("abort", () => r(), { once: true }));
+      halted = true;
+    },
+  };
+  const { p, events } = pipeline(source);
+  const run = runPipeline(p);
+  await settle();
+  p.stop.abort();
+  await settle();
+  equal(halted, false);
+  p.halt.abort();
+  await run;
+  equal(halted, true);
+  equal(events.at(-1)?.type, "summary");
 });
 
 Deno.test("runPipeline() replays to the end and finishes without a tick", async () => {

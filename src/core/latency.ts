@@ -1,9 +1,11 @@
 /**
  * Response-time percentiles in bounded memory: a DDSketch (Datadog's quantile sketch) with 1 % relative
  * accuracy — any reported percentile is within 1 % of a real response time — whatever the number of
- * requests. Created only when the log's format carries a response time.
+ * requests. Created only when the log's format carries a response time (the sketch class is loaded
+ * for such runs only: sketches.ts).
  */
-import { DDSketch } from "@datadog/sketches-js";
+import type { DDSketch } from "@datadog/sketches-js";
+import { sketchClass } from "./sketches.ts";
 import type { LatencySummary } from "./events.ts";
 export type { LatencySummary } from "./events.ts";
 import { type LatencyState, num, type SketchStoreState, unnum } from "./part_state.ts";
@@ -13,7 +15,7 @@ type SketchStore = DDSketch["store"];
 
 /** Accumulates response times. */
 export class Latency {
-  readonly #sketch = new DDSketch({ relativeAccuracy: 0.01 });
+  readonly #sketch: DDSketch = new (sketchClass())({ relativeAccuracy: 0.01 });
 
   /** Adds one response time in seconds. */
   add(seconds: number): void {

@@ -33,7 +33,7 @@ export type FormatChoice = "auto" | FormatName;
 /** Lines looked at before auto-detection gives up and says the file matches no format. */
 export const DETECT_MAX_LINES = 20;
 /** Lines gathered before detection is tried without waiting for the end of a read. */
-const DETECT_MIN_LINES = 5;
+export const DETECT_MIN_LINES = 5;
 
 /** Raised when `auto` cannot recognise the log's format. */
 export class UnknownFormatError extends Error {

@@ -6,6 +6,8 @@
 import { type EngineWiring, MonitorEngine, type RestoreWiring } from "../core/engine.ts";
 import { CheckpointRefused } from "../core/engine_checkpoint.ts";
 import { Checkpoints } from "./checkpoints.ts";
+import { needsSketches } from "./sketch_need.ts";
+import { loadSketches } from "../core/sketches.ts";
 import type { RunIdentity } from "./state_store.ts";
 import type { MonitorEvent } from "../core/events.ts";
 import { RuntimeFailure, UsageError } from "../errors.ts";
@@ -41,6 +43,8 @@ interface Optional {
 }
 
 async function loadOptional(config: MonitorConfig): Promise<Optional> {
+  // The response-time sketches (CommonJS: ~60 ms of start-up), for runs that may use them.
+  if (await needsSketches(config)) await loadSketches();
   return {
     http: config.http ? await import("../sinks/http/mod.ts") : undefined,
     tui: config.tui ? await import("../sinks/tui/tui_sink.ts") : undefined,

@@ -6,6 +6,10 @@
 import { DEFAULT_ENGINE_OPTIONS, MonitorEngine } from "../../src/core/engine.ts";
 import { RunDictionary } from "../../src/parse/run_dictionary.ts";
 import { newRecord } from "../../src/record.ts";
+import { loadSketches } from "../../src/core/sketches.ts";
+
+// Response-time sketches are loaded by the wiring for runs that need them; here, by hand.
+await loadSketches();
 
 function busyEngine(): { engine: MonitorEngine; dictionary: RunDictionary } {
   const dictionary = new RunDictionary();

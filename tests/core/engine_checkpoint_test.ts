@@ -10,6 +10,10 @@ import type { MonitorEvent } from "../../src/core/events.ts";
 import { CheckpointRefused } from "../../src/core/engine_checkpoint.ts";
 import { newRecord } from "../../src/record.ts";
 import { RunDictionary } from "../../src/parse/run_dictionary.ts";
+import { loadSketches } from "../../src/core/sketches.ts";
+
+// Response-time sketches are loaded by the wiring for runs that need them; here, by hand.
+await loadSketches();
 
 /** One input of a run: a record (its fields as indexes into pools), a bad line, or a clock tick. */
 type Step =

@@ -1,5 +1,9 @@
 import { equal } from "node:assert/strict";
 import { Latency } from "../../src/core/latency.ts";
+import { loadSketches } from "../../src/core/sketches.ts";
+
+// Response-time sketches are loaded by the wiring for runs that need them; here, by hand.
+await loadSketches();
 
 function near(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= expected * 0.011; // DDSketch: 1 % relative accuracy

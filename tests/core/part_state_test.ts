@@ -10,6 +10,10 @@ import { DistinctCount } from "../../src/core/distinct_count.ts";
 import { RateWindow } from "../../src/core/rate_window.ts";
 import { BoundedTally } from "../../src/core/bounded_tally.ts";
 import { num, unnum } from "../../src/core/part_state.ts";
+import { loadSketches } from "../../src/core/sketches.ts";
+
+// Response-time sketches are loaded by the wiring for runs that need them; here, by hand.
+await loadSketches();
 
 /** `x` through JSON, as a checkpoint file gives it back. */
 const viaJson = <T>(x: T): T => JSON.parse(JSON.stringify(x));

@@ -13,6 +13,10 @@ import { newRecord } from "../../../src/record.ts";
 import { systemClock } from "../../../src/clock.ts";
 import { HttpSink, type HttpSinkOptions } from "../../../src/sinks/http/http_sink.ts";
 import type { SourceView } from "../../../src/sinks/sink.ts";
+import { loadSketches } from "../../../src/core/sketches.ts";
+
+// Response-time sketches are loaded by the wiring for runs that need them; here, by hand.
+await loadSketches();
 
 /** A record's fields, all optional. */
 export interface Hit {

@@ -6,6 +6,10 @@
 import { DEFAULT_ENGINE_OPTIONS, MonitorEngine } from "../../../src/core/engine.ts";
 import { newRecord } from "../../../src/record.ts";
 import type { MonitorView, SourceView } from "../../../src/sinks/sink.ts";
+import { loadSketches } from "../../../src/core/sketches.ts";
+
+// Response-time sketches are loaded by the wiring for runs that need them; here, by hand.
+await loadSketches();
 
 /** 2026-11-24T08:30:00Z. */
 export const T0 = 1_795_509_000;

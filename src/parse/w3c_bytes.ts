@@ -65,26 +65,25 @@ export class W3cByteParser implements ByteParser {
       if (startsWith(buf, start, end, FIELDS_DIRECTIVE)) this.#columns = readFields(line.slice(8));
       return this.#text(line, this.#textRecord); // SKIP; and w3c.ts reads the directive too
     }
-    // The text's end without trailing spaces (trimEnd), and whether all of it is ASCII.
+    // The text's end without trailing spaces (trimEnd, within ASCII).
     let len = end;
-    for (let i = start; i < end; i++) if (buf[i] >= 0x80) return this.#slow(buf, start, end, out);
     while (len > start && isSpace(buf[len - 1])) len--;
     if (len === start) return SKIP;
     const columns = this.#columns;
-    if (columns === undefined) return "no #Fields directive";
-
+    const count = columns?.count ?? 0;
     let starts = this.#starts;
-    if (starts.length < columns.count + 2) {
-      starts = this.#starts = new Int32Array(columns.count + 2);
-    }
-    let n = 0;
+    if (starts.length < count + 2) starts = this.#starts = new Int32Array(count + 2);
+    // One pass: where each field starts (as split(" ") cuts them), and whether all is ASCII.
+    let n = 0, high = 0;
     starts[0] = start;
     for (let i = start; i < len; i++) {
-      if (buf[i] !== SPACE) continue;
-      if (++n >= columns.count) return "wrong field count";
-      starts[n] = i + 1;
+      const c = buf[i];
+      high |= c;
+      if (c === SPACE && ++n < count) starts[n] = i + 1;
     }
-    if (n + 1 !== columns.count) return "wrong field count";
+    if (high >= 0x80) return this.#slow(buf, start, end, out);
+    if (columns === undefined) return "no #Fields directive";
+    if (n + 1 !== count) return "wrong field count";
     starts[n + 1] = len + 1;
     if (columns.date < 0 || columns.time < 0 || columns.status < 0) {
       return "no date, time or status";

@@ -3,7 +3,9 @@
  * kind — rename, copy-then-truncate, delete and re-create, a file that lives a few milliseconds at the
  * path — and random `kill -9` of the monitor, each time started again with the same --state. At the
  * end the last run's summary must have counted every line exactly once: as many hits as lines
- * written, and the sum of the ids as bytes (a line lost or counted twice changes both). logrotate's
+ * written, and the sum of the ids as bytes (a line lost or counted twice changes both); and the
+ * runs' events together are those of an uninterrupted replay of the lines as written — the same
+ * alerts and recoveries, the same hits in every complete interval. logrotate's
  * own race (lines written between its copy and its truncate) is kept out: this writer pauses for
  * them, as the issue describes.
  *
@@ -11,8 +13,8 @@
  * MONILOG_TORTURE_SECONDS), and MONILOG_TORTURE_KINDS picks the kinds (`;` between runs, `,`
  * between the kinds of one run); MONILOG_TORTURE_SEED replays a run's draws.
  */
-import { equal } from "node:assert/strict";
-import { clfLine, LiveCli } from "../_helpers/cli.ts";
+import { deepEqual, equal } from "node:assert/strict";
+import { clfLine, LiveCli, runCli } from "../_helpers/cli.ts";
 
 const SECONDS = Number(
   Deno.env.get("MONILOG_TORTURE_SECONDS") ?? (Deno.env.get("MONILOG_TORTURE_LONG") ? "300" : "45"),
@@ -29,6 +31,10 @@ for (const kind of RUNS.flat()) {
     throw new Error(`MONILOG_TORTURE_KINDS: unknown kind "${kind}" (${KNOWN_KINDS.join(", ")})`);
   }
 }
+
+/** A 10 s window over 100 req/s: busy spells raise the alert, quiet ones let it recover. */
+const ALERT_OPTIONS = ["--window", "10", "--threshold", "100"];
+const SPELL_MS = 8000;
 
 /** A small seeded generator, so that a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -59,16 +65,21 @@ for (const KINDS of RUNS) {
         new LiveCli([
           ...["monitor", "--json", "--from-start", "--state", `${dir}/state`, "--file", log],
           // A late allowance as long as a restart: lines read after one are in order.
-          ...["--late", "30", "--window", "60"],
+          ...["--late", "30", ...ALERT_OPTIONS],
         ]);
       // A copy-then-truncate of lines the follower has not reached yet, before it even opened the
       // file, cannot be seen (nothing it read changed): rotations start once it reads.
       const reading = (m: LiveCli) =>
         m.waitForStderr("the first lines read", (ls) => ls.some((l) => l.includes("looks like")));
       let monitor = start();
+      /** Every run's events, in order: a run killed after its last checkpoint is gone on with. */
+      const runs: LiveCli[] = [monitor];
+      /** Every line, as written: what an uninterrupted replay reads. */
+      const written: string[] = [];
       await monitor.handlesStop();
       const t0 = Math.floor(Date.now() / 1000);
-      await Deno.writeTextFile(log, clfLine(t0, "/first", 200, 1) + "\n", { append: true });
+      written.push(clfLine(t0, "/first", 200, 1));
+      await Deno.writeTextFile(log, written[0] + "\n", { append: true });
       let id = 1;
       let sum = 1;
       await reading(monitor);
@@ -91,14 +102,18 @@ for (const KINDS of RUNS) {
         for (let i = 0; i < lines; i++) {
           id++;
           sum += id;
-          text += clfLine(t, `/t${id % 7}/x`, 200, id) + "\n";
+          const line = clfLine(t, `/t${id % 7}/x`, 200, id);
+          written.push(line);
+          text += line + "\n";
         }
         await Deno.writeTextFile(path, text, { append: true });
       };
       try {
         const end = Date.now() + SECONDS * 1000;
         while (Date.now() < end) {
-          await write(log, 5 + Math.floor(rand() * 40));
+          // Busy and quiet spells (about 350 and 25 lines a second) take the alert up and down.
+          const busy = Math.floor((Date.now() - t0 * 1000) / SPELL_MS) % 2 === 0;
+          await write(log, busy ? 5 + Math.floor(rand() * 40) : 1 + Math.floor(rand() * 3));
           const r = rand();
           // One step in five rotates or kills, the kind drawn among those asked for.
           const kind = r < 0.2 ? KINDS[Math.floor((r / 0.2) * KINDS.length)] : "";
@@ -107,6 +122,7 @@ for (const KINDS of RUNS) {
             await monitor.stop("SIGKILL");
             await write(log, 20); // written while no monitor runs
             monitor = start();
+            runs.push(monitor);
             await monitor.handlesStop();
             await reading(monitor);
             truncations = 0; // a new process says its own
@@ -163,8 +179,45 @@ for (const KINDS of RUNS) {
         equal(summary.hits, total, `hits ${summary.hits} of ${total}: ${said}`);
         equal(summary.bytes, sum, `bytes (the sum of the ids) ${summary.bytes} of ${sum}: ${said}`);
         equal(summary.invalid, 0, said);
+
+        // The events of all runs, each interval as last reported (a run killed after its last
+        // checkpoint reported some that the next one reported again), against a replay.
+        const all = `${dir}/as-written.txt`;
+        await Deno.writeTextFile(all, written.join("\n") + "\n");
+        const replay = await runCli([
+          ...["monitor", "--once", "--json", "--late", "30", ...ALERT_OPTIONS, "--file", all],
+        ]);
+        equal(replay.code, 0, replay.stderr);
+        const expected = replay.stdout.trim().split("\n").map((l) => JSON.parse(l));
+        const live = runs.flatMap((m) => m.events);
+        const changes = (events: Array<Record<string, unknown>>) => [
+          ...new Set(
+            events.filter((e) => e.type === "alert" || e.type === "recover").map((e) =>
+              `${e.type} ${e.time}`
+            ),
+          ),
+        ];
+        deepEqual(changes(live), changes(expected), said);
+        const intervals = (events: Array<Record<string, unknown>>) => {
+          const hits = new Map<number, number>();
+          for (const e of events) {
+            if (e.type === "stats" && !e.partial) hits.set(e.start as number, e.hits as number);
+          }
+          return hits;
+        };
+        const liveHits = intervals(live);
+        const last = Math.max(...liveHits.keys());
+        // The live runs' last complete interval may come after the replay's (the replay ends at
+        // its last line); every interval before it must agree.
+        const mismatched = [...intervals(expected)].filter(([start, hits]) =>
+          start < last && liveHits.get(start) !== hits
+        ).map(([start, hits]) => `${start}: ${liveHits.get(start)} against ${hits}`);
+        deepEqual(mismatched, [], said);
         console.log(
-          `torture: ${total} lines counted once each; ${JSON.stringify(kinds)}; seed ${seed}`,
+          `torture: ${total} lines counted once each, ${liveHits.size} intervals and ` +
+            `${changes(expected).join(", ")} as in a replay; ${
+              JSON.stringify(kinds)
+            }; seed ${seed}`,
         );
       } finally {
         await monitor.stop("SIGKILL").catch(() => {});

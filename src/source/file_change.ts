@@ -5,7 +5,8 @@
  * - another device or inode: a new file took the path (rename-and-recreate, delete-and-recreate)
  *   → "replaced". The inode number of a deleted file cannot be reused while we hold it open, so a new
  *   file never looks like ours;
- * - the same file, smaller than our read offset: copy-then-truncate → "truncated";
+ * - the same file, smaller than our read offset, or than the first bytes we read from it (a file
+ *   copied and truncated before we read on from its start): copy-then-truncate → "truncated";
  * - the same file, as long as our offset or longer, but the bytes just before our offset are not the
  *   ones we read there: it was truncated and written again past our offset between two looks
  *   → "truncated" too;
@@ -22,6 +23,8 @@ export interface OpenFile {
   ino: number;
   /** Bytes read so far. */
   offset: number;
+  /** Bytes it is known to have held (its first bytes, read when it was opened); 0 when unknown. */
+  seen?: number;
 }
 
 /** The part of a stat of the path that matters. */
@@ -41,7 +44,7 @@ export type FileChange = "unchanged" | "grown" | "truncated" | "replaced" | "mis
 export function fileChange(open: OpenFile, now: PathStat | undefined, sameTail = true): FileChange {
   if (now === undefined) return "missing";
   if (now.dev !== open.dev || now.ino !== open.ino) return "replaced";
-  if (now.size < open.offset || !sameTail) return "truncated";
+  if (now.size < Math.max(open.offset, open.seen ?? 0) || !sameTail) return "truncated";
   if (now.size > open.offset) return "grown";
   return "unchanged";
 }

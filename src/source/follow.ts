@@ -266,7 +266,11 @@ class Follower implements PositionSource {
       // last look, the bytes at our offset are the middle of its new content, which is read from its
       // start once the truncation is seen; read first, they would be delivered twice, one line broken.
       const now = await statPath(this.#path);
-      const change = fileChange(f, now, await this.#sameTail(f, now));
+      const change = fileChange(
+        { dev: f.dev, ino: f.ino, offset: f.offset, seen: f.headLength },
+        now,
+        await this.#sameTail(f, now),
+      );
       if (change === "truncated") {
         // What we had not read yet is in the copy, which goes on from our offset; the end of the
         // held partial line is there too.
@@ -580,14 +584,33 @@ class Follower implements PositionSource {
     return got === bytes.length && f.tail.matches(bytes);
   }
 
-  /** True unless the bytes before our offset differ from those we read there (see file_change.ts). */
+  /**
+   * True unless the bytes before our offset differ from those we read there (see file_change.ts) —
+   * or, at offset 0, unless the file's first bytes differ from those read when it was opened (copied,
+   * truncated and written again before we read from it).
+   */
   async #sameTail(f: Followed, now: PathStat | undefined): Promise<boolean> {
+    if (now === undefined || now.ino !== f.ino || now.dev !== f.dev) return true;
+    if (f.offset === 0 && f.headLength > 0) return await this.#sameHead(f, now.size);
     const mark = f.tail.bytes;
-    if (mark.length === 0 || now === undefined || now.ino !== f.ino || now.dev !== f.dev) {
-      return true;
-    }
+    if (mark.length === 0) return true;
     if (now.size < f.offset) return true; // truncated anyway
     return await this.#markBefore(f, f.offset, f.offset);
+  }
+
+  /** True when the file still starts with the first bytes read from it (up to TAIL_MARK_BYTES). */
+  async #sameHead(f: Followed, size: number): Promise<boolean> {
+    const n = Math.min(f.headLength, TAIL_MARK_BYTES);
+    if (size < n) return false;
+    const bytes = new Uint8Array(n);
+    let got = 0;
+    while (got < n) {
+      const r = await this.#io(() => f.file.read(bytes.subarray(got)));
+      if (r === null || r === 0) break;
+      got += r;
+    }
+    await this.#io(() => f.file.seek(0, Deno.SeekMode.Start));
+    return got === n && hasPrefix(bytes, f.head.subarray(0, n));
   }
 
   /** Stops reading a rotated-away file: its partial line is all it will ever hold. */

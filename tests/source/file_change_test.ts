@@ -26,3 +26,17 @@ Deno.test("fileChange() sees a truncated file that regrew past the offset by its
   // A new file is a new file, whatever its content.
   equal(fileChange(open, { dev: 1, ino: 7, size: 900 }, false), "replaced");
 });
+
+Deno.test("fileChange() sees a file truncated before anything was read from it, by its first bytes", () => {
+  // Opened holding 300 bytes (its first bytes read then), nothing read on yet: offset 0.
+  const open = { dev: 1, ino: 100, offset: 0, seen: 300 };
+  equal(fileChange(open, { dev: 1, ino: 100, size: 0 }), "truncated", "copied and emptied");
+  equal(fileChange(open, { dev: 1, ino: 100, size: 120 }), "truncated", "and a little written");
+  equal(fileChange(open, { dev: 1, ino: 100, size: 300 }), "grown");
+  equal(fileChange(open, { dev: 1, ino: 100, size: 900 }), "grown");
+  equal(
+    fileChange({ ...open, seen: 0 }, { dev: 1, ino: 100, size: 0 }),
+    "unchanged",
+    "nothing known",
+  );
+});

@@ -18,9 +18,14 @@
  * Beyond tail -F again:
  * - copy-then-truncate loses nothing that was in the file when it was copied: the copy beside the log
  *   (found by its first bytes, rotated_copy.ts) is read from our offset to its end before the
- *   truncated file is read again;
+ *   truncated file is read again — also when nothing was read from the file yet (it is then shorter
+ *   than, or starts otherwise than, the first bytes read when it was opened);
  * - a file that took the path so briefly that no look saw it there (renamed in, written, renamed away
- *   within milliseconds) is found among the rotated names by its inode and time, and read whole;
+ *   within milliseconds) is found among the rotated names as one this follower has not accounted
+ *   for (known_files.ts: inode and first bytes; the set goes into `--state`), and read whole;
+ * - every rotated file is judged by what its descriptor shows, not by the name it was listed under
+ *   (logrotate renames them on while we look); a read of a file the positions do not name makes
+ *   the follower inconsistent, and no checkpoint is taken until it ends;
  * - while a file is being written, wake-ups are coalesced (wake_signal.ts pause()): a read, then a
  *   short pause, so that following costs what the bytes cost, not one wake-up per `write()`;
  * - at a stop signal the last read goes only up to what the files held then, and a second signal
@@ -118,8 +123,6 @@ interface Followed {
   /** Its first bytes as read (up to FINGERPRINT_BYTES): how its copy is recognised. */
   head: Uint8Array;
   headLength: number;
-  /** When it was opened (clock milliseconds): a file rotated in after that is one we may have missed. */
-  openedAt: number;
   /** A read found the bytes before it changed: look again at once (a truncation). */
   suspect?: boolean;
 }
@@ -653,7 +656,6 @@ class Follower implements PositionSource {
         idleSince: this.#o.clock.now(),
         head,
         headLength,
-        openedAt: this.#o.clock.now(),
       };
     } catch (err) {
       file.close();

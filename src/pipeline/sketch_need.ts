@@ -10,6 +10,7 @@ import { detectFormat } from "../parse/detect.ts";
 import { DETECT_MIN_LINES } from "./line_processor.ts";
 import type { MonitorConfig } from "./monitor_config.ts";
 import { isGlob } from "../source/glob.ts";
+import { readFully } from "../source/line_reader.ts";
 
 /** The formats that never carry a response time. */
 const WITHOUT_DURATION = new Set(["clf", "combined", "vhost_common", "vhost_combined", "csv"]);
@@ -37,13 +38,7 @@ async function firstLines(path: string): Promise<string[] | undefined> {
   try {
     using file = await Deno.open(path);
     bytes = new Uint8Array(PEEK_BYTES);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = await file.read(bytes.subarray(got));
-      if (n === null) break;
-      got += n;
-    }
-    bytes = bytes.subarray(0, got);
+    bytes = bytes.subarray(0, await readFully(file, bytes));
   } catch {
     return undefined;
   }

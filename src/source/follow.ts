@@ -36,7 +36,7 @@
  * only noticed by the poll, since the watch is on the link's directory.
  */
 import { fileChange, type PathStat } from "./file_change.ts";
-import { LineDelivery, readBuffer, readToEnd } from "./line_reader.ts";
+import { LineDelivery, readBuffer, readFully, readToEnd } from "./line_reader.ts";
 import { sourceError } from "./source_error.ts";
 import type { SourceNotice, SourceOptions } from "./source_options.ts";
 import { TAIL_MARK_BYTES, TailMark } from "./tail_mark.ts";
@@ -497,12 +497,7 @@ class Follower implements PositionSource {
     const from = Math.max(0, end - TAIL_MARK_BYTES);
     await this.#io(() => f.file.seek(from, Deno.SeekMode.Start));
     const last = new Uint8Array(end - from);
-    let got = 0;
-    while (got < last.length) {
-      const n = await this.#io(() => f.file.read(last.subarray(got)));
-      if (n === null || n === 0) break;
-      got += n;
-    }
+    const got = await this.#io(() => readFully(f.file, last));
     f.offset = from + got;
     f.tail.push(last.subarray(0, got));
     // We start inside a line that is still being written: its tail alone would be a broken line.
@@ -574,17 +569,17 @@ class Follower implements PositionSource {
    * at `then`.
    */
   async #markBefore(f: Followed, at: number, then: number): Promise<boolean> {
-    const mark = f.tail.bytes;
-    const bytes = new Uint8Array(mark.length);
-    let got = 0;
-    await this.#io(() => f.file.seek(at - mark.length, Deno.SeekMode.Start));
-    while (got < bytes.length) {
-      const n = await this.#io(() => f.file.read(bytes.subarray(got)));
-      if (n === null || n === 0) break;
-      got += n;
-    }
+    const length = f.tail.bytes.length;
+    return f.tail.matches(await this.#bytesAt(f, at - length, length, then));
+  }
+
+  /** The bytes of `f` at `at` (up to `n`: fewer where it ends); leaves the file positioned at `then`. */
+  async #bytesAt(f: Followed, at: number, n: number, then: number): Promise<Uint8Array> {
+    await this.#io(() => f.file.seek(at, Deno.SeekMode.Start));
+    const bytes = new Uint8Array(n);
+    const got = await this.#io(() => readFully(f.file, bytes));
     await this.#io(() => f.file.seek(then, Deno.SeekMode.Start));
-    return got === bytes.length && f.tail.matches(bytes);
+    return bytes.subarray(0, got);
   }
 
   /**
@@ -605,15 +600,7 @@ class Follower implements PositionSource {
   async #sameHead(f: Followed, size: number): Promise<boolean> {
     const n = Math.min(f.headLength, TAIL_MARK_BYTES);
     if (size < n) return false;
-    const bytes = new Uint8Array(n);
-    let got = 0;
-    while (got < n) {
-      const r = await this.#io(() => f.file.read(bytes.subarray(got)));
-      if (r === null || r === 0) break;
-      got += r;
-    }
-    await this.#io(() => f.file.seek(0, Deno.SeekMode.Start));
-    return got === n && hasPrefix(bytes, f.head.subarray(0, n));
+    return hasPrefix(await this.#bytesAt(f, 0, n, 0), f.head.subarray(0, n));
   }
 
   /** Stops reading a rotated-away file: its partial line is all it will ever hold. */
@@ -638,12 +625,7 @@ class Follower implements PositionSource {
       const dev = st.dev ?? 0, ino = st.ino ?? 0;
       // Its fingerprint now, whether it is read from its start or its end; the reads extend it.
       const head = new Uint8Array(FINGERPRINT_BYTES);
-      let headLength = 0;
-      while (headLength < head.length) {
-        const n = await file.read(head.subarray(headLength));
-        if (n === null || n === 0) break;
-        headLength += n;
-      }
+      const headLength = await readFully(file, head);
       await file.seek(0, Deno.SeekMode.Start);
       this.#known.add(dev, ino, head.subarray(0, headLength));
       return {

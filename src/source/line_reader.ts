@@ -85,6 +85,20 @@ export async function readRestOnce(
   delivery.batch();
 }
 
+/**
+ * Reads from `file`'s position into `into` until it is full or the file ends (a read may return less
+ * than asked); returns the bytes read.
+ */
+export async function readFully(file: Deno.FsFile, into: Uint8Array): Promise<number> {
+  let got = 0;
+  while (got < into.length) {
+    const n = await file.read(into.subarray(got));
+    if (n === null || n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
 /** A read buffer to reuse for every read of one source: large reads make a replay fast. */
 export function readBuffer(): Uint8Array {
   return new Uint8Array(READ_BUFFER_BYTES);

@@ -5,6 +5,7 @@
  * the inode was reused): what was read from its start must be what the candidate starts with.
  */
 import { basename, dirname, join } from "node:path";
+import { readFully } from "./line_reader.ts";
 
 /** Bytes of a file's start kept as its fingerprint. */
 export const FINGERPRINT_BYTES = 1024;
@@ -85,12 +86,7 @@ export async function openCandidate(path: string): Promise<OpenCandidate | undef
   try {
     const st = await file.stat();
     const head = new Uint8Array(Math.min(FINGERPRINT_BYTES, st.size));
-    let got = 0;
-    while (got < head.length) {
-      const n = await file.read(head.subarray(got));
-      if (n === null || n === 0) break;
-      got += n;
-    }
+    const got = await readFully(file, head);
     await file.seek(0, Deno.SeekMode.Start);
     return {
       file,

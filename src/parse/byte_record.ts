@@ -52,11 +52,30 @@ export class ByteRecord implements LogRecord {
   }
 }
 
-/** The dictionaries of a {@linkcode ClfByteParser}: the values behind a ByteRecord's ids. */
+/** The dictionaries of a byte parser: the values behind a ByteRecord's ids. */
 export interface ByteDictionaries {
   readonly hosts: Interner;
   readonly methods: Interner;
   readonly sections: Interner;
+}
+
+/**
+ * Fills `out` from a record a text parser filled (a line the bytes alone did not settle), with the
+ * ids of its host, method and section in `d`.
+ */
+export function fillFromText(r: LogRecord, out: ByteRecord, d: ByteDictionaries): void {
+  out.time = r.time;
+  out.host = r.host;
+  out.hostId = d.hosts.internString(r.host);
+  out.user = r.user;
+  out.method = r.method;
+  out.methodId = d.methods.internString(r.method);
+  out.path = r.path;
+  out.section = r.section;
+  out.sectionId = d.sections.internString(r.section);
+  out.status = r.status;
+  out.bytes = r.bytes;
+  out.duration = r.duration;
 }
 
 /** A parser of one format's lines from bytes. */

@@ -10,7 +10,8 @@ import { Interner } from "./interner.ts";
 import { RunDictionary } from "./run_dictionary.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 import type { ByteParser, ByteRecord } from "./byte_record.ts";
-import { indexOf, setRequest } from "./request_bytes.ts";
+import { setRequest } from "./request_bytes.ts";
+import { indexOf } from "./ascii_bytes.ts";
 
 const decoder = new TextDecoder();
 const ZERO_MINUTE = new TextEncoder().encode("00:00");

@@ -7,11 +7,12 @@
  * and handed to csv.ts itself. A property test holds the two to the same results.
  */
 import { newRecord } from "../record.ts";
-import type { ByteParser, ByteRecord } from "./byte_record.ts";
+import { type ByteParser, type ByteRecord, fillFromText } from "./byte_record.ts";
+import { indexOf, isTrimSpace } from "./ascii_bytes.ts";
 import { parseCsv } from "./csv.ts";
 import { Interner } from "./interner.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
-import { indexOf, setRequest, setWholeAsMethod } from "./request_bytes.ts";
+import { setRequest, setWholeAsMethod } from "./request_bytes.ts";
 import { RunDictionary } from "./run_dictionary.ts";
 
 const FIELDS = 7;
@@ -47,7 +48,7 @@ export class CsvByteParser implements ByteParser {
     for (let i = start; i < end; i++) {
       const c = buf[i];
       if (c >= 0x80) return this.#slow(buf, start, end, out);
-      if (blank && !isSpace(c)) blank = false;
+      if (blank && !isTrimSpace(c)) blank = false;
     }
     if (blank) return SKIP;
 
@@ -70,8 +71,8 @@ export class CsvByteParser implements ByteParser {
         if (c < 0) c = len;
         a = i;
         b = c;
-        while (a < b && isSpace(buf[a])) a++;
-        while (b > a && isSpace(buf[b - 1])) b--;
+        while (a < b && isTrimSpace(buf[a])) a++;
+        while (b > a && isTrimSpace(buf[b - 1])) b--;
         i = c;
       }
       if (n < FIELDS) {
@@ -114,25 +115,9 @@ export class CsvByteParser implements ByteParser {
     const r = this.#slowRecord;
     const status = parseCsv(decoder.decode(buf.subarray(start, end)), r, this.#slowFields);
     if (status !== null) return status;
-    out.time = r.time;
-    out.host = r.host;
-    out.hostId = this.hosts.internString(r.host);
-    out.user = r.user;
-    out.method = r.method;
-    out.methodId = this.methods.internString(r.method);
-    out.path = r.path;
-    out.section = r.section;
-    out.sectionId = this.sections.internString(r.section);
-    out.status = r.status;
-    out.bytes = r.bytes;
-    out.duration = NaN;
+    fillFromText(r, out, this);
     return null;
   }
-}
-
-/** The whitespace String.prototype.trim() removes, within ASCII. */
-function isSpace(c: number): boolean {
-  return c === SPACE || (c >= TAB && c <= CR);
 }
 
 /** True when `buf[from, to)` is `word`. */
@@ -154,4 +139,4 @@ function wholeNumber(buf: Uint8Array, from: number, to: number): number {
   return n;
 }
 
-const QUOTE = 34, COMMA = 44, CR = 13, TAB = 9, SPACE = 32, DASH = 45;
+const QUOTE = 34, COMMA = 44, CR = 13, SPACE = 32, DASH = 45;

@@ -10,7 +10,7 @@
  * million nginx JSON lines — V8's JSON.parse is native and beats a byte loop in JavaScript.
  */
 import { newRecord } from "../record.ts";
-import type { ByteParser, ByteRecord } from "./byte_record.ts";
+import { type ByteParser, type ByteRecord, fillFromText } from "./byte_record.ts";
 import type { Interner } from "./interner.ts";
 import { type DateCache, parseJsonLine } from "./json_lines.ts";
 import type { ParseStatus } from "./parse_status.ts";
@@ -40,18 +40,7 @@ export class JsonByteParser implements ByteParser {
     const r = this.#record;
     const status = parseJsonLine(decoder.decode(buf.subarray(start, end)), r, this.#dates);
     if (status !== null) return status;
-    out.time = r.time;
-    out.host = r.host;
-    out.hostId = this.hosts.internString(r.host);
-    out.user = r.user;
-    out.method = r.method;
-    out.methodId = this.methods.internString(r.method);
-    out.path = r.path;
-    out.section = r.section;
-    out.sectionId = this.sections.internString(r.section);
-    out.status = r.status;
-    out.bytes = r.bytes;
-    out.duration = r.duration;
+    fillFromText(r, out, this);
     return null;
   }
 }

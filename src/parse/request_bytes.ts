@@ -4,6 +4,7 @@
  */
 import type { ByteDictionaries, ByteRecord } from "./byte_record.ts";
 import { NO_PATH } from "./section.ts";
+import { indexOf } from "./ascii_bytes.ts";
 
 /** The values a request line without a method or a path stands for, as bytes to intern. */
 const DASH_BYTES = new TextEncoder().encode("-");
@@ -105,15 +106,6 @@ function setSection(
 function setNoPath(out: ByteRecord, d: ByteDictionaries): void {
   out.path = NO_PATH;
   setSection(NO_PATH_BYTES, 0, NO_PATH_BYTES.length, out, d);
-}
-
-/**
- * Index of `byte` in `buf[from, to)`, or -1. A plain loop: fields are a few bytes long, and for such
- * distances it is about twice as fast as TypedArray.prototype.indexOf's call overhead.
- */
-export function indexOf(buf: Uint8Array, byte: number, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (buf[i] === byte) return i;
-  return -1;
 }
 
 /**

@@ -8,7 +8,8 @@
  * too, so both always agree on the columns. A property test holds the two to the same results.
  */
 import { newRecord } from "../record.ts";
-import type { ByteParser, ByteRecord } from "./byte_record.ts";
+import { type ByteParser, type ByteRecord, fillFromText } from "./byte_record.ts";
+import { isTrimSpace } from "./ascii_bytes.ts";
 import { Interner } from "./interner.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 import { setTarget } from "./request_bytes.ts";
@@ -67,7 +68,7 @@ export class W3cByteParser implements ByteParser {
     }
     // The text's end without trailing spaces (trimEnd, within ASCII).
     let len = end;
-    while (len > start && isSpace(buf[len - 1])) len--;
+    while (len > start && isTrimSpace(buf[len - 1])) len--;
     if (len === start) return SKIP;
     const columns = this.#columns;
     const count = columns?.count ?? 0;
@@ -179,18 +180,7 @@ export class W3cByteParser implements ByteParser {
     const r = this.#textRecord;
     const status = this.#text(decoder.decode(buf.subarray(start, end)), r);
     if (status !== null) return status;
-    out.time = r.time;
-    out.host = r.host;
-    out.hostId = this.hosts.internString(r.host);
-    out.user = r.user;
-    out.method = r.method;
-    out.methodId = this.methods.internString(r.method);
-    out.path = r.path;
-    out.section = r.section;
-    out.sectionId = this.sections.internString(r.section);
-    out.status = r.status;
-    out.bytes = r.bytes;
-    out.duration = r.duration;
+    fillFromText(r, out, this);
     return null;
   }
 }
@@ -214,9 +204,4 @@ function startsWith(buf: Uint8Array, from: number, to: number, word: Uint8Array)
   return true;
 }
 
-/** The whitespace String.prototype.trimEnd() removes, within ASCII. */
-function isSpace(c: number): boolean {
-  return c === SPACE || (c >= TAB && c <= CR);
-}
-
-const HASH = 35, CR = 13, TAB = 9, SPACE = 32, DASH = 45, COLON = 58;
+const HASH = 35, CR = 13, SPACE = 32, DASH = 45, COLON = 58;

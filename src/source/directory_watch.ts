@@ -47,16 +47,20 @@ class DirectoryWatch {
   }
 
   async close(): Promise<void> {
-    if (this.#open) {
-      this.#open = false;
-      this.onClosed();
-      try {
-        this.#watcher.close();
-      } catch {
-        // Already closed.
-      }
-    }
+    this.#shut();
     await this.#pump;
+  }
+
+  /** Lets the watcher go (once), and out of the shared map. */
+  #shut(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.onClosed();
+    try {
+      this.#watcher.close();
+    } catch {
+      // Already closed.
+    }
   }
 
   async #listen(): Promise<void> {
@@ -76,15 +80,7 @@ class DirectoryWatch {
     } catch {
       // The watch broke (its directory went away).
     }
-    if (this.#open) {
-      this.#open = false;
-      this.onClosed();
-      try {
-        this.#watcher.close();
-      } catch {
-        // Already closed.
-      }
-    }
+    this.#shut();
     // Everyone falls back to the poll, and watches again later.
     for (const set of this.#byName.values()) for (const s of set) s.onLost();
     this.#byName.clear();

@@ -1,16 +1,11 @@
 /** JSON lines from bytes: the results of json_lines.ts, line by line, with ids and a date cache. */
-import { deepEqual, equal } from "node:assert/strict";
+import { assertAgrees } from "./_byte_parsers.ts";
 import fc from "fast-check";
 import { JsonByteParser } from "../../src/parse/json_bytes.ts";
-import { ByteRecord } from "../../src/parse/byte_record.ts";
 import { parseJsonLine } from "../../src/parse/json_lines.ts";
 import { RunDictionary } from "../../src/parse/run_dictionary.ts";
 import { newRecord } from "../../src/record.ts";
 import { REPO_ROOT } from "../_helpers/cli.ts";
-
-const encoder = new TextEncoder();
-const KEYS = ["time", "host", "user", "method", "path", "section", "status", "bytes", "duration"];
-const fields = (r: object) => KEYS.map((k) => (r as Record<string, unknown>)[k]);
 
 /** Feeds the lines, in order, to one byte parser; each answer must be parseJsonLine's. */
 function assertSameRun(lines: string[]): void {
@@ -18,16 +13,7 @@ function assertSameRun(lines: string[]): void {
   const fast = new JsonByteParser(dictionary);
   for (const l of lines) {
     const a = newRecord();
-    const sa = parseJsonLine(l, a);
-    const r = new ByteRecord();
-    const bytes = encoder.encode(`{"x":1}\n${l}\r\n{}`);
-    const sb = fast.parse(bytes, 8, bytes.length - 3, r);
-    equal(sb, sa, l);
-    if (sa !== null) continue;
-    deepEqual(fields(r), fields(a), l);
-    equal(dictionary.hosts.value(r.hostId), a.host, l);
-    equal(dictionary.methods.value(r.methodId), a.method, l);
-    equal(dictionary.sections.value(r.sectionId), a.section, l);
+    assertAgrees(fast, l, parseJsonLine(l, a), a, ['{"x":1}\n', "\r\n{}"]);
   }
 }
 

@@ -62,7 +62,6 @@ export class Checkpoints {
     const seen: Record<string, SeenFile[]> = {};
     for (const [path, source] of this.#sources) {
       const snapshot = source.snapshot();
-      if (snapshot === undefined) return false;
       positions[path] = snapshot.positions;
       seen[path] = snapshot.seen;
     }

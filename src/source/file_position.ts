@@ -36,13 +36,13 @@ export interface FollowSnapshot {
 
 /** What a follower that keeps positions offers the checkpoint writer. */
 export interface PositionSource {
-  /** False while a snapshot cannot be given (see below): checked for every source before any save. */
-  readonly consistent: boolean;
   /**
-   * Where it stands now; undefined while it is in the middle of reading a file its positions do not
-   * name (a copy, a file rotated while it looked away, a resume): no checkpoint can be taken then.
+   * False while it is in the middle of reading a file its positions do not name (a copy, a file
+   * rotated while it looked away, a resume): no checkpoint can be taken then.
    */
-  snapshot(): FollowSnapshot | undefined;
+  readonly consistent: boolean;
+  /** Where it stands now; asked only while it is consistent. */
+  snapshot(): FollowSnapshot;
 }
 
 /** Where an earlier run stopped in one path, for the follower to go on from. */

@@ -173,8 +173,10 @@ class Follower implements PositionSource {
   }
 
   /** Where each file read now stands (rotated-away ones first), and the files accounted for. */
-  snapshot(): FollowSnapshot | undefined {
-    if (this.#busy > 0) return undefined;
+  snapshot(): FollowSnapshot {
+    if (this.#busy > 0) {
+      throw new Error("internal: a follower's snapshot asked mid-way through a read");
+    }
     const positions: FilePosition[] = [];
     for (const f of [...this.#retiring, this.#current]) {
       if (f === undefined) continue;

@@ -18,7 +18,10 @@ const identity: RunIdentity = {
 function source(snapshot: FollowSnapshot, consistent = true) {
   const s = {
     consistent,
-    snapshot: (): FollowSnapshot | undefined => (s.consistent ? snapshot : undefined),
+    snapshot: (): FollowSnapshot => {
+      if (!s.consistent) throw new Error("a snapshot asked of an inconsistent follower");
+      return snapshot;
+    },
   };
   return s satisfies PositionSource;
 }

@@ -18,7 +18,7 @@ async function runUntil(log: string, n: number, last?: FollowSnapshot) {
     onStart: (s) => source = s,
   });
   await f.waitForLines(n);
-  const snapshot = source!.snapshot()!;
+  const snapshot = source!.snapshot();
   await f.stop();
   return { lines: f.lines, snapshot, positions: snapshot.positions };
 }
@@ -85,8 +85,8 @@ Deno.test("followFile() resumed does not read again a rotated file the last run 
     await Deno.rename(log, `${log}.1`);
     await Deno.writeTextFile(log, text(numbered("two ", 0, 2)));
     await f.waitForLines(4);
-    await f.until(() => source!.snapshot()!.positions.length === 1, "the rotated file let go");
-    const snapshot = source!.snapshot()!;
+    await f.until(() => source!.snapshot().positions.length === 1, "the rotated file let go");
+    const snapshot = source!.snapshot();
     await f.stop();
     const aMinuteAhead = new Date(Date.now() + 60_000);
     await Deno.utime(`${log}.1`, aMinuteAhead, aMinuteAhead);
@@ -107,7 +107,7 @@ Deno.test("followFile() says where it starts before it delivers a line", () =>
       onPositioned: () => {
         linesWhenPositioned.push(f.lines.length);
         equal(source!.consistent, true);
-        deepEqual(source!.snapshot()!.positions.map((p) => p.offset), [0]);
+        deepEqual(source!.snapshot().positions.map((p) => p.offset), [0]);
       },
     });
     await f.waitForLines(3);

@@ -3,7 +3,7 @@
  * applied only when asked (a terminal without NO_COLOR), never in files. Everything that came from the
  * log is passed through escapeControl so it cannot drive the terminal.
  */
-import pc from "picocolors";
+import { type Colors, createColors } from "./colors.ts";
 import type {
   AlertEvent,
   MonitorEvent,
@@ -28,11 +28,10 @@ export interface TextOptions {
   width?: number;
 }
 
-type Colors = ReturnType<typeof pc.createColors>;
 
 /** Returns the event as text lines. */
 export function formatText(event: MonitorEvent, options: TextOptions): string {
-  const c = pc.createColors(options.color);
+  const c = createColors(options.color);
   switch (event.type) {
     case "stats":
       return formatStats(event, c, options.width ?? Infinity);

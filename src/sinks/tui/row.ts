@@ -3,7 +3,7 @@
  * layout works on plain text (so widths are right), and colour is applied last, only when allowed.
  * Every segment's text must already be safe for a terminal (log text through `logText`).
  */
-import pc from "picocolors";
+import { type Colors, createColors } from "../colors.ts";
 import { escapeControl } from "../escape.ts";
 import { cutToWidth, displayWidth, graphemeList, isNarrow, truncate } from "./text_width.ts";
 
@@ -114,8 +114,7 @@ export function overlayRow(base: Row, top: Row, x: number, width: number): Row {
   return [...sliceRow(base, 0, x), ...top, ...sliceRow(base, x + w, width)];
 }
 
-type Colors = ReturnType<typeof pc.createColors>;
-const COLORS: Colors = pc.createColors(true);
+const COLORS: Colors = createColors(true);
 
 /** The row as text for the terminal, with colour codes when `color`. */
 export function rowToString(row: Row, color: boolean): string {

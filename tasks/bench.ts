@@ -36,35 +36,53 @@
  * - Peak memory is V8's heap growth, not data: the live set stays near 20 MB, but short-lived strings
  *   let the heap grow to 250 MB unless capped (V8_FLAGS in tasks/runtime_flags.ts).
  */
-import { Command } from "@commander-js/extra-typings";
+import { parseTaskOptions } from "../src/cli/cli_app.ts";
 import { numberOption } from "../src/cli/option_parsers.ts";
 import { FORMATS } from "../src/record.ts";
 import { runtimeArgs } from "./runtime_flags.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-const o = new Command("bench")
-  .option(
-    "--lines <n>",
-    "lines in each generated log",
-    numberOption({ min: 1000, integer: true }),
-    1_000_000,
-  )
-  .option(
-    "--big <n>",
-    "lines of a larger Combined log also measured (0 = none)",
-    numberOption({ min: 0, integer: true }),
-    0,
-  )
-  .option("--runs <n>", "timed runs of each command", numberOption({ min: 1, integer: true }), 3)
-  .option("--formats <list>", "formats to measure, comma-separated", FORMATS.join(","))
-  .option(
-    "--distinct-lines <n>",
-    "lines in the worst case for memory, timed once (0 = skip)",
-    numberOption({ min: 0, integer: true }),
-    10_000_000,
-  )
-  .parse(Deno.args, { from: "user" })
-  .opts();
+const o = await parseTaskOptions(
+  "bench",
+  "Replay time and peak memory of monitor --once --json beside mawk, format by format.",
+  [
+    {
+      key: "lines",
+      value: "n",
+      parse: numberOption({ min: 1000, integer: true }),
+      default: 1_000_000,
+      help: "lines in each generated log",
+    },
+    {
+      key: "big",
+      value: "n",
+      parse: numberOption({ min: 0, integer: true }),
+      default: 0,
+      help: "lines of a larger Combined log also measured (0 = none)",
+    },
+    {
+      key: "runs",
+      value: "n",
+      parse: numberOption({ min: 1, integer: true }),
+      default: 3,
+      help: "timed runs of each command",
+    },
+    {
+      key: "formats",
+      value: "list",
+      default: FORMATS.join(","),
+      help: "formats to measure, comma-separated",
+    },
+    {
+      key: "distinctLines",
+      value: "n",
+      parse: numberOption({ min: 0, integer: true }),
+      default: 10_000_000,
+      help: "lines in the worst case for memory, timed once (0 = skip)",
+    },
+  ],
+  Deno.args,
+) as { lines: number; big: number; runs: number; formats: string; distinctLines: number };
 
 const TIME = "/usr/bin/time";
 const hasTime = await exists(TIME);

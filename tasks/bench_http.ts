@@ -7,18 +7,34 @@
  * - view updates: the size of every `view` message the reader got (largest and median).
  * Timing belongs here, never in unit tests.
  */
-import { Command } from "@commander-js/extra-typings";
+import { parseTaskOptions } from "../src/cli/cli_app.ts";
 import { numberOption } from "../src/cli/option_parsers.ts";
 import { page } from "../src/sinks/http/page.ts";
 import { runtimeArgs } from "./runtime_flags.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const CHROMIUM = "/usr/bin/chromium";
-const o = new Command("bench-http")
-  .option("--lines <n>", "lines in the log", numberOption({ min: 1000, integer: true }), 3_000_000)
-  .option("--runs <n>", "timed runs of each", numberOption({ min: 1, integer: true }), 3)
-  .parse(Deno.args, { from: "user" })
-  .opts();
+const o = await parseTaskOptions(
+  "bench-http",
+  "The web page's weight and what --http costs a replay.",
+  [
+    {
+      key: "lines",
+      value: "n",
+      parse: numberOption({ min: 1000, integer: true }),
+      default: 3_000_000,
+      help: "lines in the log",
+    },
+    {
+      key: "runs",
+      value: "n",
+      parse: numberOption({ min: 1, integer: true }),
+      default: 3,
+      help: "timed runs of each",
+    },
+  ],
+  Deno.args,
+) as { lines: number; runs: number };
 
 // ---- page weight -------------------------------------------------------------------------------
 const { html } = await page();

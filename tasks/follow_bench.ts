@@ -10,16 +10,25 @@
  * follower pauses 100 ms without a watch (wake_signal.ts pause()), so a busy log costs about ten reads
  * a second whatever the number of writes, and an alert still shows well within a second.
  */
-import { Command } from "@commander-js/extra-typings";
+import { parseTaskOptions } from "../src/cli/cli_app.ts";
 import { runtimeArgs } from "./runtime_flags.ts";
 import { clfTimestamp } from "../src/generate/line_format.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-const o = new Command("follow-bench")
-  .option("--seconds <s>", "seconds of writing at each rate", "10")
-  .option("--rates <list>", "lines per second, comma-separated", "1000,5000,50000")
-  .parse(Deno.args, { from: "user" })
-  .opts();
+const o = await parseTaskOptions(
+  "follow-bench",
+  "CPU of the follower beside tail -F at several write rates.",
+  [
+    { key: "seconds", value: "s", default: "10", help: "seconds of writing at each rate" },
+    {
+      key: "rates",
+      value: "list",
+      default: "1000,5000,50000",
+      help: "lines per second, comma-separated",
+    },
+  ],
+  Deno.args,
+) as { seconds: string; rates: string };
 
 /** User + system CPU seconds of process `pid` so far (from /proc, through cat). */
 async function cpuSeconds(pid: number): Promise<number> {

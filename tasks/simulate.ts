@@ -11,8 +11,8 @@
  * printed first says when to expect the alert and the recovery, and warns when the profile is such that
  * they will not be seen.
  */
-import { Command, CommanderError, Option } from "@commander-js/extra-typings";
 import { resolve } from "node:path";
+import { parseTaskOptions } from "../src/cli/cli_app.ts";
 import { numberOption } from "../src/cli/option_parsers.ts";
 import { expectedStory, type Phase, profileSeconds } from "../src/generate/profile.ts";
 import { FORMATS } from "../src/record.ts";
@@ -20,67 +20,90 @@ import { runtimeArgs } from "./runtime_flags.ts";
 
 const MAIN = new URL("../main.ts", import.meta.url).href;
 
-const list = (parse: (v: string) => number) => (v: string, prev: number[] | undefined) => [
-  ...(prev ?? []),
-  parse(v),
-];
-
-const program = new Command("deno task simulate")
-  .description(
-    "Run generate and monitor together on a temporary log with a compressed clock: normal " +
-      "traffic, an alert and its recovery in well under a minute.",
-  )
-  .option(
-    "--rates <r...>",
-    "requests per second for each phase (default: 6 16 4)",
-    list(
-      numberOption({ min: 0 }),
-    ),
-  )
-  .option(
-    "--durations <s...>",
-    "length of each phase in log seconds, as many as --rates (default: 150 each)",
-    list(numberOption({ min: 1, integer: true })),
-  )
-  .option("--speed <x>", "log seconds written per real second", numberOption({ min: 1 }), 25)
-  .option(
-    "--threshold <n>",
-    "alert threshold (req/s averaged over the window)",
-    numberOption({ min: 0 }),
-    10,
-  )
-  .option("--window <s>", "alert window in seconds", numberOption({ min: 1, integer: true }), 120)
-  .addOption(new Option("--format <f>", "log format").choices(FORMATS).default("combined" as const))
-  .option("--seed <n>", "generator seed", numberOption({ min: 0, integer: true }), 42)
-  .option(
-    "--idle-timeout <s>",
-    "the monitor stops this many seconds after the last line (default: 3, or 15 with the dashboard)",
-    numberOption({ min: 1, integer: true }),
-  )
-  .option(
-    "--no-tui",
-    "print the line report even on a terminal (default there: the --tui dashboard)",
-  )
-  .option(
-    "--report <path>",
-    "where to keep the monitor's report (default: simulation-<timestamp>.log)",
-  )
-  .helpOption("-h, --help", "show help")
-  .showSuggestionAfterError(true)
-  .exitOverride()
-  .configureOutput({
-    outputError: (text, write) => write(text.trimEnd().replace(/^error: /, "simulate: ") + "\n"),
-  });
+/** The task's settings, as parsed from its command line. */
+interface SimulateOptions {
+  rates?: number[];
+  durations?: number[];
+  speed: number;
+  threshold: number;
+  window: number;
+  format: (typeof FORMATS)[number];
+  seed: number;
+  idleTimeout?: number;
+  noTui?: boolean;
+  report?: string;
+}
 
 /** Parses the command line; exits 2 (one line on stderr) on a usage error, 0 after --help. */
-function options() {
-  try {
-    program.parse(Deno.args, { from: "user" });
-  } catch (err) {
-    if (err instanceof CommanderError) Deno.exit(err.exitCode === 0 ? 0 : 2);
-    throw err;
-  }
-  const o = program.opts();
+async function options() {
+  const o = await parseTaskOptions(
+    "simulate",
+    "Run generate and monitor together on a temporary log with a compressed clock: normal " +
+      "traffic, an alert and its recovery in well under a minute.",
+    [
+      {
+        key: "rates",
+        value: "r...",
+        spaced: true,
+        parse: numberOption({ min: 0 }),
+        help: "requests per second for each phase (default: 6 16 4)",
+      },
+      {
+        key: "durations",
+        value: "s...",
+        spaced: true,
+        parse: numberOption({ min: 1, integer: true }),
+        help: "length of each phase in log seconds, as many as --rates (default: 150 each)",
+      },
+      {
+        key: "speed",
+        value: "x",
+        parse: numberOption({ min: 1 }),
+        default: 25,
+        help: "log seconds written per real second",
+      },
+      {
+        key: "threshold",
+        value: "n",
+        parse: numberOption({ min: 0 }),
+        default: 10,
+        help: "alert threshold (req/s averaged over the window)",
+      },
+      {
+        key: "window",
+        value: "s",
+        parse: numberOption({ min: 1, integer: true }),
+        default: 120,
+        help: "alert window in seconds",
+      },
+      { key: "format", value: "f", choices: FORMATS, default: "combined", help: "log format" },
+      {
+        key: "seed",
+        value: "n",
+        parse: numberOption({ min: 0, integer: true }),
+        default: 42,
+        help: "generator seed",
+      },
+      {
+        key: "idleTimeout",
+        value: "s",
+        parse: numberOption({ min: 1, integer: true }),
+        help: "the monitor stops this many seconds after the last line (default: 3, or 15 with " +
+          "the dashboard)",
+      },
+      {
+        key: "noTui",
+        help: "print the line report even on a terminal (default there: the --tui dashboard)",
+      },
+      {
+        key: "report",
+        value: "path",
+        path: true,
+        help: "where to keep the monitor's report (default: simulation-<timestamp>.log)",
+      },
+    ],
+    Deno.args,
+  ) as unknown as SimulateOptions;
   const rates = o.rates ?? [6, 16, 4];
   const durations = o.durations ?? rates.map(() => 150);
   if (durations.length !== rates.length) {
@@ -91,7 +114,7 @@ function options() {
     Deno.exit(2);
   }
   // The dashboard where there is a terminal to draw it on; it holds the end on screen a little longer.
-  const tui = o.tui && Deno.stdout.isTerminal();
+  const tui = !o.noTui && Deno.stdout.isTerminal();
   return {
     ...o,
     tui,
@@ -100,7 +123,7 @@ function options() {
   };
 }
 
-const o = options();
+const o = await options();
 // `deno task` runs in the project's directory; the report belongs where the user typed the command.
 const cwd = Deno.env.get("INIT_CWD") ?? Deno.cwd();
 const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);

@@ -3,7 +3,7 @@
  * option is completed as soon as it exists. The description of the tree is pure data; each shell's
  * renderer is a pure function of it.
  */
-import type { CommandUnknownOpts } from "@commander-js/extra-typings";
+import { type CliOption, type CliProgram, longFlag } from "./cli_spec.ts";
 
 /** The shells monilog completes for. */
 export const SHELLS = ["bash", "zsh", "fish"] as const;
@@ -32,24 +32,34 @@ export interface CommandSpec {
   argumentChoices?: readonly string[];
 }
 
-/** Describes the subcommands of `program` (hidden help options left out). */
-export function describeCommands(program: CommandUnknownOpts): CommandSpec[] {
+/** The help option every command has. */
+const HELP_OPTION: OptionSpec = {
+  short: "-h",
+  long: "--help",
+  description: "show help",
+  takesValue: false,
+  isPath: false,
+};
+
+/** Describes the subcommands of `program`, each with its help option. */
+export function describeCommands(program: CliProgram): CommandSpec[] {
   return program.commands.map((cmd) => ({
-    name: cmd.name(),
-    description: cmd.description(),
-    options: [...cmd.options, cmd.createHelp().visibleOptions(cmd).find((o) => o.long === "--help")]
-      .filter((o) => o !== undefined)
-      .filter((o, i, all) => all.findIndex((x) => x!.long === o!.long) === i)
-      .map((o) => ({
-        short: o!.short,
-        long: o!.long!,
-        description: o!.description,
-        takesValue: o!.required || o!.optional,
-        choices: o!.argChoices,
-        isPath: /path/.test(o!.flags),
-      })),
-    argumentChoices: cmd.registeredArguments[0]?.argChoices,
+    name: cmd.name,
+    description: cmd.description,
+    options: [...cmd.options.map(describeOption), HELP_OPTION],
+    argumentChoices: cmd.argument?.choices,
   }));
+}
+
+function describeOption(o: CliOption): OptionSpec {
+  return {
+    short: o.short ? `-${o.short}` : undefined,
+    long: longFlag(o.key),
+    description: o.help,
+    takesValue: o.value !== undefined,
+    choices: o.choices,
+    isPath: Boolean(o.path),
+  };
 }
 
 /** Returns the completion script for `shell`. */

@@ -1,21 +1,26 @@
 /** `monilog completions SHELL`: prints the completion script for bash, zsh or fish. */
-import { Argument, Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
-import { completionScript, describeCommands, SHELLS } from "./completions.ts";
+import { completionScript, describeCommands, type Shell, SHELLS } from "./completions.ts";
+import type { CliCommand, CliProgram } from "./cli_spec.ts";
 import { writeStdout } from "../sinks/line_output.ts";
 
-/** Builds the `completions` subcommand; `program` gives the tree to complete. */
-export function completionsCommand(program: () => CommandUnknownOpts) {
-  return new Command("completions")
-    .description("Print a shell completion script (bash, zsh or fish).")
-    .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(SHELLS))
-    .addHelpText(
-      "after",
-      "\nExamples:\n" +
-        "  source <(monilog completions bash)      # in ~/.bashrc\n" +
-        "  source <(monilog completions zsh)       # in ~/.zshrc\n" +
-        "  monilog completions fish | source       # in ~/.config/fish/config.fish\n",
-    )
-    .action((shell) => {
-      writeStdout(completionScript(shell, describeCommands(program())).trimEnd() + "\n");
-    });
+/** The `completions` subcommand; `program` gives the tree to complete. */
+export function completionsCommand(program: () => CliProgram): CliCommand {
+  return {
+    name: "completions",
+    description: "Print a shell completion script (bash, zsh or fish).",
+    options: [],
+    argument: { value: "shell", help: "bash, zsh or fish", choices: SHELLS },
+    examples: [
+      "source <(monilog completions bash)      # in ~/.bashrc",
+      "source <(monilog completions zsh)       # in ~/.zshrc",
+      "monilog completions fish | source       # in ~/.config/fish/config.fish",
+    ],
+    load: () =>
+      Promise.resolve(async (_options, shell) => {
+        writeStdout(
+          completionScript(shell as Shell, describeCommands(program())).trimEnd() + "\n",
+        );
+        await Promise.resolve();
+      }),
+  };
 }

@@ -2,7 +2,7 @@
 import type { MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { stdoutOutput } from "../sinks/line_output.ts";
 import { systemClock } from "../clock.ts";
-import { parseTimeScale } from "../notify/notify_sinks.ts";
+import { parseTimeScale } from "../notify/time_scale.ts";
 import { denoTerminal, tuiUnavailable } from "../sinks/tui/deno_terminal.ts";
 
 /** Builds the runtime the composition root hands to the monitor. */

@@ -1,9 +1,8 @@
 /**
- * Value parsers for command-line options. Each returns a function that commander calls with the raw
- * string; a bad value throws commander's InvalidArgumentError, whose message commander prefixes with the
- * flag's name, so the user sees one line naming the flag and what it accepts.
+ * Value parsers for command-line options. Each returns a function that the parser (cli_app.ts) calls
+ * with the raw string; a bad value throws an Error saying what is accepted, which the parser prefixes
+ * with the flag's name, so the user sees one line naming the flag and what it accepts.
  */
-import { InvalidArgumentError } from "@commander-js/extra-typings";
 
 /** Options for {@linkcode numberOption}. */
 export interface NumberOptionRange {
@@ -25,7 +24,7 @@ export function numberOption(range: NumberOptionRange = {}): (value: string) => 
     const trimmed = value.trim();
     // Number("") is 0 and Number("0x10") is 16: accept plain decimal notation only.
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
-      throw new InvalidArgumentError(`expected ${what}.`);
+      throw new Error(`expected ${what}.`);
     }
     const n = Number(trimmed);
     const belowMin = min !== undefined && (minInclusive ? n < min : n <= min);
@@ -33,7 +32,7 @@ export function numberOption(range: NumberOptionRange = {}): (value: string) => 
       !Number.isFinite(n) || (integer && !Number.isInteger(n)) || belowMin ||
       (max !== undefined && n > max)
     ) {
-      throw new InvalidArgumentError(`expected ${what}.`);
+      throw new Error(`expected ${what}.`);
     }
     return n;
   };

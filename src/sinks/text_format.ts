@@ -28,7 +28,6 @@ export interface TextOptions {
   width?: number;
 }
 
-
 /** Returns the event as text lines. */
 export function formatText(event: MonitorEvent, options: TextOptions): string {
   const c = createColors(options.color);

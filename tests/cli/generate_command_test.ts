@@ -5,7 +5,7 @@ import { runtimeArgs } from "../../tasks/runtime_flags.ts";
 import { CSV_HEADER } from "../../src/generate/line_format.ts";
 import { parserFor, SKIP } from "../../src/parse/mod.ts";
 import { FORMATS, newRecord } from "../../src/record.ts";
-import { describeStart } from "../../src/cli/generate_command.ts";
+import { describeStart } from "../../src/cli/generate_action.ts";
 
 const START = 1767225600; // 2026-01-01T00:00:00Z
 const FIXED = [
@@ -233,6 +233,9 @@ Deno.test("generate rejects a bad flag or value with exit 2 and one line naming 
   }
 });
 
+/** An output path whose directory does not exist. */
+const NO_DIR = "/nonexistent-monilog-dir/access.log";
+
 Deno.test("generate rejects values beyond the documented bounds, naming the range", async () => {
   const speed = /--speed.*expected 0 \(unpaced\) or a number from 0\.001 to 1000000\.$/;
   const table: Array<[string[], RegExp]> = [
@@ -244,22 +247,23 @@ Deno.test("generate rejects values beyond the documented bounds, naming the rang
     [["--keep", "1000000000"], /--keep.*expected a whole number from 1 to 1000\.$/],
   ];
   for (const [args, pattern] of table) {
-    // The trailing unknown flag stops at once a run that wrongly took the value (with another
-    // message), instead of letting it write for hours or run out of memory.
-    const { code, stderr, stdout } = await runCli(["generate", ...args, "--not-a-flag"]);
+    // An output that cannot be opened stops at once a run that wrongly took the value (exit 1,
+    // with another message), instead of letting it write for hours or run out of memory.
+    const { code, stderr, stdout } = await runCli(["generate", ...args, "-o", NO_DIR]);
     equal(code, 2, args.join(" "));
     equal(stderr.trimEnd().split("\n").length, 1, stderr);
     match(stderr.trimEnd(), pattern);
     equal(stdout, "");
   }
-  // The bounds themselves are accepted: the run stops at the unknown flag, not at a value.
+  // The bounds themselves are accepted: the run stops at the output, not at a value.
+  const cannotOpen = `monilog: Cannot open output file "${NO_DIR}": no such file or directory\n`;
   const edge = await runCli([
     ...["generate", "--rates", "1000000", "0", "--durations", "1", "2592000"],
-    ...["--speed", "0.001", "--keep", "1000", "--not-a-flag"],
+    ...["--speed", "0.001", "--keep", "1000", "-o", NO_DIR],
   ]);
-  equal(edge.stderr, "monilog: unknown option '--not-a-flag'\n");
-  const fastest = await runCli(["generate", "--speed", "1000000", "--not-a-flag"]);
-  equal(fastest.stderr, "monilog: unknown option '--not-a-flag'\n");
+  equal(edge.stderr, cannotOpen);
+  const fastest = await runCli(["generate", "--speed", "1000000", "-o", NO_DIR]);
+  equal(fastest.stderr, cannotOpen);
 });
 
 Deno.test("generate names the output file and the reason when it cannot write it", async () => {

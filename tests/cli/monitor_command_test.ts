@@ -316,9 +316,11 @@ Deno.test("monitor rejects values beyond the documented upper bounds, naming the
     [["--late", "3601"], /--late.*a whole number from 0 to 3600\.$/],
   ];
   for (const [args, pattern] of table) {
-    // The trailing unknown flag stops at once a run that wrongly took the value (with another
-    // message), instead of letting it follow /tmp/access.log for ever.
-    const { code, stderr, stdout } = await runCli(["monitor", ...args, "--not-a-flag"]);
+    // A log that cannot be read stops at once a run that wrongly took the value (exit 1, with
+    // another message), instead of letting it follow /tmp/access.log for ever.
+    const { code, stderr, stdout } = await runCli([
+      ...["monitor", ...args, "--once", "--file", "/nonexistent-monilog-dir/access.log"],
+    ]);
     equal(code, 2, args.join(" "));
     equal(stderr.trimEnd().split("\n").length, 1, stderr);
     match(stderr.trimEnd(), pattern);

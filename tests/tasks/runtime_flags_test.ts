@@ -50,7 +50,7 @@ Deno.test("the npm package installs the command with its Deno and everything mai
       imported.add(m[1].startsWith("@") ? m[1].split("/", 2).join("/") : m[1].split("/")[0]);
     }
   }
-  equal(imported.has("@commander-js/extra-typings"), true, [...imported].join(" "));
+  equal(imported.has("@stricli/core"), true, [...imported].join(" "));
   for (const name of imported) equal(typeof pkg.dependencies[name], "string", name);
   for (const file of pkg.files) await Deno.stat(`${REPO_ROOT}${file}`);
   const mode = (await Deno.stat(`${REPO_ROOT}bin/monilog`)).mode ?? 0o755;

@@ -10,26 +10,9 @@ import { ntfyReceiver } from "./ntfy.ts";
 import { PAGERDUTY_EVENTS_URL, pagerdutyReceiver } from "./pagerduty.ts";
 import { slackReceiver } from "./slack.ts";
 import { webhookReceiver } from "./webhook.ts";
+import type { ReceiverFlags } from "./kinds.ts";
 
-/** The receiver flags, each repeatable, as given. */
-export interface ReceiverFlags {
-  alertmanager: string[];
-  webhook: string[];
-  slack: string[];
-  ntfy: string[];
-  pagerduty: string[];
-  email: string[];
-}
-
-/** The receiver kinds, in the order flags are documented. */
-export const RECEIVER_KINDS = [
-  "alertmanager",
-  "webhook",
-  "slack",
-  "ntfy",
-  "pagerduty",
-  "email",
-] as const;
+export { hasReceivers, RECEIVER_KINDS, type ReceiverFlags } from "./kinds.ts";
 
 /** What receivers need from the outside world. */
 export interface ReceiverEnvironment {
@@ -40,11 +23,6 @@ export interface ReceiverEnvironment {
   pagerdutyUrl?: string;
   /** Alertmanager's re-post interval, ms. */
   alertmanagerRepeatMs?: number;
-}
-
-/** True when any receiver flag was given. */
-export function hasReceivers(flags: ReceiverFlags): boolean {
-  return RECEIVER_KINDS.some((k) => flags[k].length > 0);
 }
 
 /** One receiver flag's value, checked: what buildReceivers needs to make it. */

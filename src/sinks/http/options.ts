@@ -2,7 +2,6 @@
  * The options of `monitor --http`, apart from the server itself: the CLI reads them without loading
  * the web server (start-up stays light when --http is not given).
  */
-import { InvalidArgumentError } from "@commander-js/extra-typings";
 import { type ListenAddress, parseListenAddress } from "./listen_address.ts";
 
 /** The web server's settings (MonitorConfig.http). */
@@ -20,11 +19,11 @@ export const DEFAULT_METRICS_SECTIONS = 50;
 /** The environment variable that may hold the token instead of --http-token (spec §6). */
 export const TOKEN_ENV = "MONILOG_HTTP_TOKEN";
 
-/** commander parser for `--http [HOST:]PORT`. */
+/** The command-line parser for `--http [HOST:]PORT`. */
 export function listenAddressOption(value: string): ListenAddress {
   try {
     return parseListenAddress(value);
   } catch (err) {
-    throw new InvalidArgumentError(`${(err as Error).message}.`);
+    throw new Error(`${(err as Error).message}.`);
   }
 }

@@ -1,6 +1,7 @@
 /** The real outside world for the monitor: the machine clock, the terminal and process signals. */
 import type { MonitorRuntime } from "../pipeline/monitor_config.ts";
 import { stdoutOutput } from "../sinks/line_output.ts";
+import { stdoutFile } from "../sinks/stdout_file.ts";
 import { systemClock } from "../clock.ts";
 import { parseTimeScale } from "../notify/time_scale.ts";
 import { denoTerminal, tuiUnavailable } from "../sinks/tui/deno_terminal.ts";
@@ -9,7 +10,7 @@ import { denoTerminal, tuiUnavailable } from "../sinks/tui/deno_terminal.ts";
 export function denoRuntime(): MonitorRuntime {
   return {
     clock: systemClock,
-    stdout: stdoutOutput(),
+    stdout: stdoutOutput(Deno.stdout, stdoutFile),
     stderr: (line) => console.error(line),
     // Colour only on a terminal, and never with NO_COLOR (Deno.noColor reads it).
     color: Deno.stdout.isTerminal() && !Deno.noColor,

@@ -3,7 +3,6 @@
  * screen (or in the file) before the next line of the log is read, and the order of lines is the order
  * of events.
  */
-import { fstatSync, ftruncateSync } from "node:fs";
 import { describeIoError, RuntimeFailure } from "../errors.ts";
 
 /** Somewhere lines of text go. */
@@ -61,17 +60,16 @@ export interface StdoutFile {
   truncate(length: number): void;
 }
 
-/** Standard output's file through Node's fd calls (Deno has no seek or truncate on its stdout). */
-export const stdoutFile: StdoutFile = {
-  size() {
-    try {
-      const st = fstatSync(1);
-      return st.isFile() ? st.size : undefined;
-    } catch {
-      return undefined;
-    }
+/**
+ * Standard output when nothing says it is a file (a terminal, a pipe, or a test's writer). The real
+ * one (stdout_file.ts) needs node:fs, whose load wakes Deno's Node-compatibility layer (~25 ms):
+ * only the monitor, which writes reports, asks for it; `--help` and `--version` do not.
+ */
+export const NOT_A_FILE: StdoutFile = {
+  size: () => undefined,
+  truncate: () => {
+    throw new Error("standard output is not a file");
   },
-  truncate: (length) => ftruncateSync(1, length),
 };
 
 /**
@@ -83,7 +81,7 @@ export const stdoutFile: StdoutFile = {
  */
 export function stdoutOutput(
   writer: SyncWriter = Deno.stdout,
-  file: StdoutFile = stdoutFile,
+  file: StdoutFile = NOT_A_FILE,
 ): LineOutput {
   // Asked once, at the first line: `undefined` (not a file) is an answer too, not a reason to ask
   // again (an fstat a line was a fifth of a replay's time when many intervals are written).

@@ -2,8 +2,8 @@
  * `deno task bench [--lines N] [--big N] [--runs R] [--formats a,b] [--distinct-lines N]`: replay time
  * and peak memory of `monitor --once --json` as users run it (same permission set and V8 flags), side
  * by side with mawk counting the sections of the same file (in turn, run by run, and the median of
- * the ratios): on a generated log of each format (N lines; Common and Combined also at 100k, Combined
- * also at --big), and the elastic sample of real lines ×100; the Combined replay with the text report
+ * the ratios): on a generated log of each format (N lines; Common and Combined also at 100k and at
+ * --big), and the elastic sample of real lines ×100; the Combined replay with the text report
  * and with the --tui dashboard (in a tmux pane, when tmux is there) to compare them; then a worst case
  * for memory: a log of N lines with a new client on every line and a million distinct sections.
  * Whole-process figures (startup included), median of R runs; peak memory from GNU time when present.
@@ -58,7 +58,7 @@ const o = await parseTaskOptions(
       value: "n",
       parse: numberOption({ min: 0, integer: true }),
       default: 0,
-      help: "lines of a larger Combined log also measured (0 = none)",
+      help: "lines of a larger Common and Combined log also measured (0 = none)",
     },
     {
       key: "runs",
@@ -215,7 +215,7 @@ async function elasticTimes100(): Promise<string | undefined> {
 const cases: Array<[string, string, number, string]> = [];
 for (const format of o.formats.split(",")) {
   const sizes = format === "clf" || format === "combined" ? [100_000, o.lines] : [o.lines];
-  if (o.big > 0 && format === "combined") sizes.push(o.big);
+  if (o.big > 0 && (format === "clf" || format === "combined")) sizes.push(o.big);
   for (const lines of sizes) cases.push([format, format, lines, await generated(format, lines)]);
   if (format === "combined") {
     const elastic = await elasticTimes100();

@@ -21,12 +21,11 @@ export const MAX_KEPT_BYTES = 256;
 export class Interner {
   #capacity: number;
   #mask: number;
-  #hashes: Int32Array;
-  /** Where each slot's bytes start in the arena, and their length + 1 (0 = empty slot). */
-  #starts: Int32Array;
-  #lengths: Int32Array;
-  /** Each slot's id. */
-  #ids: Int32Array;
+  /**
+   * The table, four ints a slot, so that a probe reads one cache line: the hash, where the bytes
+   * start in the arena, their length + 1 (0 = empty slot), and the id.
+   */
+  #slots: Int32Array;
   /** The kept values by id. */
   readonly #byId: string[] = [];
   /** The ids by value. */
@@ -46,10 +45,7 @@ export class Interner {
     this.#maxEntries = maxEntries;
     this.#capacity = 1024;
     this.#mask = this.#capacity - 1;
-    this.#hashes = new Int32Array(this.#capacity);
-    this.#starts = new Int32Array(this.#capacity);
-    this.#lengths = new Int32Array(this.#capacity);
-    this.#ids = new Int32Array(this.#capacity);
+    this.#slots = new Int32Array(this.#capacity * SLOT);
   }
 
   /** Distinct values kept (ids given). */
@@ -76,17 +72,20 @@ export class Interner {
     }
     const len = end - start;
     const arena = this.#arena;
-    let slot = h & this.#mask;
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let slot = h & mask;
     while (true) {
-      const stored = this.#lengths[slot];
+      const at = slot * SLOT;
+      const stored = slots[at + LENGTH];
       if (stored === 0) break;
       if (
-        this.#hashes[slot] === h && stored === len + 1 &&
-        sameBytes(arena, this.#starts[slot], bytes, start, len)
+        slots[at] === h && stored === len + 1 &&
+        sameBytes(arena, slots[at + START], bytes, start, len)
       ) {
-        return this.#ids[slot];
+        return slots[at + ID];
       }
-      slot = (slot + 1) & this.#mask;
+      slot = (slot + 1) & mask;
     }
     const value = known ?? this.#decoder.decode(bytes.subarray(start, end));
     if (len > MAX_KEPT_BYTES) {
@@ -104,16 +103,17 @@ export class Interner {
     }
     this.#reserve(len);
     this.#arena.set(bytes.subarray(start, end), this.#arenaUsed);
-    this.#starts[slot] = this.#arenaUsed;
-    this.#lengths[slot] = len + 1;
+    const at = slot * SLOT;
+    slots[at + START] = this.#arenaUsed;
+    slots[at + LENGTH] = len + 1;
     this.#arenaUsed += len;
-    this.#hashes[slot] = h;
+    slots[at] = h;
     let id = same;
     if (id === undefined) {
       id = this.#byId.push(value) - 1;
       this.#byString.set(value, id);
     }
-    this.#ids[slot] = id;
+    slots[at + ID] = id;
     // Keep the table at most half full so probes stay short.
     if (++this.#size * 2 > this.#capacity) this.#grow();
     return id;
@@ -154,24 +154,15 @@ export class Interner {
   }
 
   #grow(): void {
-    const starts = this.#starts,
-      lengths = this.#lengths,
-      hashes = this.#hashes,
-      ids = this.#ids;
+    const old = this.#slots;
     this.#capacity *= 2;
     this.#mask = this.#capacity - 1;
-    this.#hashes = new Int32Array(this.#capacity);
-    this.#starts = new Int32Array(this.#capacity);
-    this.#lengths = new Int32Array(this.#capacity);
-    this.#ids = new Int32Array(this.#capacity);
-    for (let i = 0; i < lengths.length; i++) {
-      if (lengths[i] === 0) continue;
-      let slot = hashes[i] & this.#mask;
-      while (this.#lengths[slot] !== 0) slot = (slot + 1) & this.#mask;
-      this.#starts[slot] = starts[i];
-      this.#lengths[slot] = lengths[i];
-      this.#hashes[slot] = hashes[i];
-      this.#ids[slot] = ids[i];
+    const slots = this.#slots = new Int32Array(this.#capacity * SLOT);
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + LENGTH] === 0) continue;
+      let slot = old[from] & this.#mask;
+      while (slots[slot * SLOT + LENGTH] !== 0) slot = (slot + 1) & this.#mask;
+      slots.set(old.subarray(from, from + SLOT), slot * SLOT);
     }
   }
 }
@@ -186,3 +177,6 @@ function sameBytes(
   for (let i = 0; i < len; i++) if (arena[at + i] !== bytes[start + i]) return false;
   return true;
 }
+
+/** A slot's ints: hash, start in the arena, length + 1, id. */
+const SLOT = 4, START = 1, LENGTH = 2, ID = 3;

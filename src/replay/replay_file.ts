@@ -70,18 +70,21 @@ export interface ReplayOptions extends SourceOptions {
 /**
  * What a replay with workers costs beyond one pass, and what it saves, measured on 2 cores (whole
  * process, medians): workers cost a fixed ~230 ms (their start, ~80 ms of CPU each, and the batches'
- * hand-over) and take about half of each line's cost off the main thread (Combined at 3M lines: one
- * pass 1.49 s, two jobs 1.03 s; at 1M lines the two were even). On more cores the share saved grows,
- * so the model is conservative there.
+ * hand-over) and take part of each line's cost off the main thread: Combined at 1M lines 0.88x the
+ * wall time of one pass, at 3M 0.69x; Common (short lines: the rows the main thread still handles
+ * weigh more) even at 1M lines, 0.85x at 2M. The first region is timed cold, at about twice the cost
+ * of a warm line (Combined 1.5 µs, Common 0.86 µs, the elastic sample 4 µs), and a quarter of that is
+ * what the workers save: so Combined takes workers from about 700k lines and Common from about
+ * 1.1M. On more cores the share saved grows, so the model is conservative there.
  */
 export const WORKERS_FIXED_MS = 230;
-export const WORKERS_SHARE_SAVED = 0.5;
+export const WORKERS_SHARE_SAVED = 0.25;
 /** Below this a file is read in one pass without asking the model (it would say no). */
 export const MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
 
 /**
  * Whether workers pay for the rest of a file: `remainingLines` more lines at the first region's cost
- * of `msPerLine` each (a cold first region overstates it, so the model leans towards workers a little).
+ * of `msPerLine` each.
  */
 export function workersPay(remainingLines: number, msPerLine: number): boolean {
   return remainingLines * msPerLine * WORKERS_SHARE_SAVED > WORKERS_FIXED_MS;

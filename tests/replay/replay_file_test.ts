@@ -75,10 +75,13 @@ Deno.test("planRegions() sizes later regions by rows, between 256 KiB and the fi
 });
 
 Deno.test("workersPay() says yes only when the rest of the file saves more than the workers' start", () => {
-  // Combined's cost in one pass, ~0.45 µs a line: even at about a million lines, paying beyond.
-  equal(workersPay(100_000, 0.00045), false);
-  equal(workersPay(500_000, 0.00045), false);
-  equal(workersPay(2_000_000, 0.00045), true);
-  // A costlier line pays sooner.
-  equal(workersPay(500_000, 0.002), true);
+  // The first region's cost of a Combined line, ~1.5 µs: workers pay for a million lines, not half.
+  equal(workersPay(100_000, 0.0015), false);
+  equal(workersPay(500_000, 0.0015), false);
+  equal(workersPay(950_000, 0.0015), true);
+  // Common's shorter lines, ~0.86 µs: even at a million lines (one pass then), paying at two.
+  equal(workersPay(900_000, 0.00086), false);
+  equal(workersPay(1_900_000, 0.00086), true);
+  // A costlier line pays sooner (the elastic sample's real lines, ~4 µs).
+  equal(workersPay(500_000, 0.004), true);
 });

@@ -24,10 +24,23 @@
  *   line written and four loops over 1000 status slots per interval: a third of its time.
  * - Parse workers at 100k Combined lines doubled the CPU (0.80 → 0.37 s once left out); at 1M lines
  *   they are even with one pass on 2 cores; they pay from about 1.5M lines (workersPay).
- * - Startup (CPU, this machine, compile cache warm): Deno alone 28 ms; `import "node:fs"` alone 73
- *   ms — the Node-compatibility layer is ~45 ms, and commander (the CLI library) pulls it in, as do
- *   DDSketch (CommonJS) and node:fs / node:path of our own; `monilog --version` 107 ms, `monitor
- *   --once` of a one-line file 142 ms. Under 45 ms needs a CLI parser without `node:` imports.
+ *   Common's short lines leave more of the work on the main thread (its rows): even at 1M lines in
+ *   wall time with 1.58x the CPU, 0.85x at 2M; the model now keeps Common 1M in one pass.
+ * - Startup (wall, this machine, compile cache warm): Deno alone 17–25 ms. What wakes Deno's
+ *   Node-compatibility layer costs the most: node:fs ~22 ms, node:tty ~23, node:path or node:events
+ *   5–8, and any library that touches the `process` global when it loads (picocolors, kleur, pathe:
+ *   ~20 ms each); commander pulled in node:fs and node:child_process (~37 ms). Hence @stricli/core
+ *   for the command line and ansi-styles for colours (neither touches Node), each action loaded only
+ *   when it runs: `--version` 106 → 37 ms. The monitor still loads node:fs (~25 ms): Deno has no
+ *   fstat of its stdout and asks for all access before it stats /dev/stdout, and the size of
+ *   stdout's file before the first line is what makes a line cut by a full disk come off again;
+ *   loading it in the background, while the modules load, saved nothing (it is CPU, not waiting).
+ *   The rest of a one-line replay is monilog's ~100 modules (~410 KB of source: ~25 ms; bundled
+ *   into one file, 14 ms less), the first timer (~4 ms: Deno loads its timers lazily) and V8's code
+ *   cache (without it, 1.18x the time). A one-line `monitor --once` takes ~80–110 ms here.
+ * - Workers on 2 cores: started before the first region (to load while the main thread reads it),
+ *   1.05x SLOWER at 1M lines (three threads on two cores). The main thread parsing every other
+ *   region itself beside one worker: the same wall time as two workers, 0.85x the CPU.
  * - CSV, W3C and JSON were decoded and parsed as strings on every line, counted by string. Byte
  *   parsers with interned ids (csv_bytes.ts, w3c_bytes.ts) took CSV 1M to 0.65x its time and W3C to
  *   0.78x in one pass; W3C then ran in regions too (its #Fields directives found by a first scan).

@@ -122,7 +122,15 @@ function buildApp(program: CliProgram, args: readonly string[]) {
   return buildApplication(map, {
     name: program.name,
     versionInfo: { currentVersion: program.version },
-    scanner: { caseStyle: "allow-kebab-for-camel" },
+    scanner: {
+      caseStyle: "allow-kebab-for-camel",
+      // A letter left out, one added, or one wrong beside one left out: "did you mean" only then
+      // (Stricli's own threshold, 7, offered --jobs for --bogus).
+      distanceOptions: {
+        threshold: 3,
+        weights: { insertion: 1, deletion: 3, substitution: 2, transposition: 0 },
+      },
+    },
     documentation: { caseStyle: "convert-camel-to-kebab", disableAnsiColor: true },
     localization: { loadText: () => ({ ...text_en, ...usageText(program, args) }) },
   });
@@ -218,7 +226,11 @@ function usageText(program: CliProgram, args: readonly string[]) {
     noCommandRegisteredForInput: ({ input, corrections }: {
       input: string;
       corrections: readonly string[];
-    }) => `unknown command '${input}'${suggest(corrections, "")}`,
+    }) =>
+      input.startsWith("-")
+        // At the top, `--versio` is a mistyped option rather than a command.
+        ? `unknown option '${input}'${rootSuggestion(input)}`
+        : `unknown command '${input}'${suggest(corrections, "")}`,
     exceptionWhileParsingArguments: (exc: unknown) => {
       if (exc instanceof ArgumentParseError) {
         const name = exc.externalFlagNameOrPlaceholder;
@@ -292,4 +304,11 @@ export async function parseTaskOptions(
   if (outcome.kind === "failed") throw outcome.error;
   if (parsed === undefined) Deno.exit(0); // --help
   return parsed;
+}
+
+/** The program's own options a mistyped one may mean: those that begin as it does. */
+function rootSuggestion(input: string): string {
+  const head = input.replace(/^-+/, "").slice(0, 2);
+  const match = ["--help", "--version"].find((o) => head.length > 0 && o.slice(2).startsWith(head));
+  return match ? ` (Did you mean ${match}?)` : "";
 }

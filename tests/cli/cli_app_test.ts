@@ -80,7 +80,13 @@ Deno.test("a bad flag, value or command is one line naming it", async () => {
     usage((await cli("run", "--widow", "3", "--need", "x")).outcome),
     "unknown option '--widow' (Did you mean --window?)",
   );
+  // Only a near miss is offered as a correction.
+  equal(usage((await cli("run", "--bogus", "--need", "x")).outcome), "unknown option '--bogus'");
   equal(usage((await cli("runn")).outcome), "unknown command 'runn' (Did you mean run?)");
+  equal(
+    usage((await cli("--versio")).outcome),
+    "unknown option '--versio' (Did you mean --version?)",
+  );
   equal(
     usage((await cli("run", "--window", "0", "--need", "x")).outcome),
     "option '--window <s>' argument '0' is invalid. expected a number >= 1.",

@@ -59,10 +59,15 @@ function recordFromJson(o: Json, out: LogRecord, dates?: DateCache): ParseStatus
   let method = str(req?.method ?? o.request_method ?? o.RequestMethod);
   let target = str(req?.uri ?? o.request_uri ?? o.uri ?? o.RequestPath);
   if (typeof o.request === "string") {
-    // nginx's $request: "GET /path HTTP/1.1"
-    const [m, t] = o.request.split(" ");
-    method ??= m;
-    target ??= t;
+    // nginx's $request: "GET /path HTTP/1.1" (as split(" ") would read it, without the array).
+    const request = o.request;
+    const sp = request.indexOf(" ");
+    if (sp < 0) method ??= request;
+    else {
+      method ??= request.slice(0, sp);
+      const sp2 = request.indexOf(" ", sp + 1);
+      target ??= sp2 < 0 ? request.slice(sp + 1) : request.slice(sp + 1, sp2);
+    }
   }
   const path = target === undefined ? NO_PATH : pathOf(target);
   const bytes = int(o.size ?? o.body_bytes_sent ?? o.bytes_sent ?? o.DownstreamContentSize ?? 0);

@@ -6,6 +6,8 @@ import { parseJsonLine } from "../../src/parse/json_lines.ts";
 import { RunDictionary } from "../../src/parse/run_dictionary.ts";
 import { newRecord } from "../../src/record.ts";
 import { REPO_ROOT } from "../_helpers/cli.ts";
+import { ByteRecord } from "../../src/parse/byte_record.ts";
+import { equal } from "node:assert/strict";
 
 /** Feeds the lines, in order, to one byte parser; each answer must be parseJsonLine's. */
 function assertSameRun(lines: string[]): void {
@@ -48,6 +50,46 @@ Deno.test("JsonByteParser keeps a date's value only while the lines repeat it", 
         { maxLength: 20 },
       ),
       (pairs) => assertSameRun(pairs.map(([t, h]) => line(t, h))),
+    ),
+  );
+});
+
+Deno.test("JsonByteParser gives each line its method's and section's ids, repeated or not", () => {
+  // The parser remembers the last method and section: an empty one first, the same one again, and
+  // a change must each get the id the dictionary has for the value (not -1, the id of no value).
+  const line = (request: string) =>
+    JSON.stringify({
+      time_iso8601: "2026-01-01T00:00:00+00:00",
+      remote_addr: "h",
+      request,
+      status: 200,
+    });
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.constantFrom(
+          "",
+          "GET",
+          "GET /a",
+          "GET  /x",
+          "POST /b/c HTTP/1.1",
+          "get /a?q",
+          "GET /a/b",
+        ),
+        { maxLength: 20 },
+      ),
+      (requests) => {
+        const fast = new JsonByteParser(new RunDictionary());
+        for (const request of requests) {
+          const l = line(request);
+          const expected = newRecord();
+          assertAgrees(fast, l, parseJsonLine(l, expected), expected, ["", ""]);
+          const r = new ByteRecord();
+          fast.parse(new TextEncoder().encode(l), 0, l.length, r);
+          equal(r.methodId, fast.methods.internString(expected.method), request);
+          equal(r.sectionId, fast.sections.internString(expected.section), request);
+        }
+      },
     ),
   );
 });

@@ -3,8 +3,10 @@
  * with no copy and no decoding; only a line cut between two chunks is copied, into a reused carry
  * buffer. "\n" ends a line — byte 0x0A never occurs inside a UTF-8 multi-byte sequence, so a character
  * cut between two reads is safe — and a trailing "\r" is left for the parser. Lines over the limit are
- * dropped and counted, and memory stays bounded.
+ * dropped and counted, and memory stays bounded. The line ends of a chunk are found all at once
+ * (newline_scan.ts), where WebAssembly runs.
  */
+import { type NewlineScanner, sharedScanner } from "./newline_scan.ts";
 
 /** Options for {@linkcode ByteLineSplitter}. */
 export interface LineSplitterOptions {
@@ -12,6 +14,8 @@ export interface LineSplitterOptions {
   maxLineBytes?: number;
   /** Called for each dropped over-long line, between the lines before and after it. */
   onOversized?: () => void;
+  /** What finds the line ends (the thread's shared one; tests give one of small pieces). */
+  scanner?: NewlineScanner;
 }
 
 /** The default for {@linkcode LineSplitterOptions.maxLineBytes}. */
@@ -24,6 +28,7 @@ export type ByteLineHandler = (bytes: Uint8Array, start: number, end: number) =>
 export class ByteLineSplitter {
   readonly #max: number;
   readonly #onOversized: (() => void) | undefined;
+  readonly #scanner: NewlineScanner | undefined;
   #carry = new Uint8Array(4096);
   #carried = 0;
   #skipping = false;
@@ -36,6 +41,7 @@ export class ByteLineSplitter {
   constructor(options: LineSplitterOptions = {}) {
     this.#max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.#onOversized = options.onOversized;
+    this.#scanner = options.scanner ?? sharedScanner();
   }
 
   /** Lines dropped for being too long. */
@@ -56,24 +62,49 @@ export class ByteLineSplitter {
 
   /** Feeds a chunk; calls `onLine` for every complete line. */
   push(chunk: Uint8Array, onLine: ByteLineHandler): void {
+    const scanner = this.#scanner;
+    // A line handler that fed another splitter would scan over the offsets being walked.
+    if (scanner === undefined || scanner.busy) return this.#pushEach(chunk, onLine);
+    scanner.busy = true;
+    try {
+      const offsets = scanner.offsets;
+      const piece = scanner.pieceBytes;
+      let start = 0;
+      let first = true;
+      for (let from = 0; from < chunk.length; from += piece) {
+        const count = scanner.scan(chunk, from, Math.min(chunk.length, from + piece));
+        for (let k = 0; k < count; k++) {
+          const nl = from + offsets[k];
+          if (first) {
+            first = false;
+            if (this.#skipping || this.#carried > 0) {
+              this.#endHeld(chunk, nl, onLine);
+              start = nl + 1;
+              continue;
+            }
+          }
+          if (nl - start > this.#max) this.#dropped();
+          else onLine(chunk, start, nl);
+          start = nl + 1;
+        }
+      }
+      if (first) this.#hold(chunk, 0);
+      else if (start < chunk.length) this.#hold(chunk, start);
+    } finally {
+      scanner.busy = false;
+    }
+  }
+
+  /** {@linkcode push} finding each line end with indexOf (no scanner, or one already in use). */
+  #pushEach(chunk: Uint8Array, onLine: ByteLineHandler): void {
     let start = 0;
     const first = chunk.indexOf(NL);
     if (first < 0) {
       this.#hold(chunk, 0);
       return;
     }
-    if (this.#skipping) {
-      this.#skipping = false;
-      this.#dropped();
-      start = first + 1;
-    } else if (this.#carried > 0) {
-      if (this.#carried + first > this.#max) this.#dropped();
-      else {
-        this.#ensure(this.#carried + first);
-        this.#carry.set(chunk.subarray(0, first), this.#carried);
-        onLine(this.#carry, 0, this.#carried + first);
-      }
-      this.#carried = 0;
+    if (this.#skipping || this.#carried > 0) {
+      this.#endHeld(chunk, first, onLine);
       start = first + 1;
     }
     while (true) {
@@ -84,6 +115,25 @@ export class ByteLineSplitter {
       start = nl + 1;
     }
     if (start < chunk.length) this.#hold(chunk, start);
+  }
+
+  /**
+   * The chunk's first line end `first` ends the line held from before: handed over whole (the carry
+   * and the chunk's bytes up to it), or dropped when it was over the limit.
+   */
+  #endHeld(chunk: Uint8Array, first: number, onLine: ByteLineHandler): void {
+    if (this.#skipping) {
+      this.#skipping = false;
+      this.#dropped();
+      return;
+    }
+    if (this.#carried + first > this.#max) this.#dropped();
+    else {
+      this.#ensure(this.#carried + first);
+      this.#carry.set(chunk.subarray(0, first), this.#carried);
+      onLine(this.#carry, 0, this.#carried + first);
+    }
+    this.#carried = 0;
   }
 
   /** Hands over the held partial line, if any (end of input), and clears it. */

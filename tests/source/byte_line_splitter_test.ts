@@ -1,12 +1,13 @@
 import { deepEqual, equal } from "node:assert/strict";
 import fc from "fast-check";
 import { ByteLineSplitter } from "../../src/source/byte_line_splitter.ts";
+import { NewlineScanner } from "../../src/source/newline_scan.ts";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function byteLines(chunks: Uint8Array[], max?: number): string[] {
-  const s = new ByteLineSplitter({ maxLineBytes: max });
+function byteLines(chunks: Uint8Array[], max?: number, scanner?: NewlineScanner): string[] {
+  const s = new ByteLineSplitter({ maxLineBytes: max, scanner });
   const out: string[] = [];
   const take = (b: Uint8Array, start: number, end: number) => {
     const e = end > start && b[end - 1] === 13 ? end - 1 : end;
@@ -80,8 +81,27 @@ Deno.test("ByteLineSplitter gives the lines of the whole text however the bytes 
           prev = p;
         }
         deepEqual(byteLines(chunks, max), modelLines(chunks, max));
+        // A chunk scanned in pieces of 16 bytes (one SIMD compare) and of 5 (the byte-by-byte tail).
+        for (const scanner of SMALL_PIECES) {
+          deepEqual(byteLines(chunks, max, scanner), modelLines(chunks, max));
+        }
       },
     ),
     { numRuns: 1000 },
   );
+});
+
+const SMALL_PIECES = [NewlineScanner.create(16)!, NewlineScanner.create(5)!];
+
+Deno.test("ByteLineSplitter finds line ends one by one when its scanner is in use", () => {
+  // A line handler that feeds a second splitter sharing the scanner: neither may lose a line.
+  const scanner = NewlineScanner.create(8)!;
+  const inner = new ByteLineSplitter({ scanner });
+  const outer = new ByteLineSplitter({ scanner });
+  const got: string[] = [];
+  outer.push(enc.encode("a\nbb\nccc\n"), (b, x, y) => {
+    got.push(dec.decode(b.subarray(x, y)));
+    inner.push(enc.encode("in\n"), (ib, ix, iy) => got.push(dec.decode(ib.subarray(ix, iy))));
+  });
+  deepEqual(got, ["a", "in", "bb", "in", "ccc", "in"]);
 });

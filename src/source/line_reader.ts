@@ -79,10 +79,55 @@ export async function readRestOnce(
   delivery: LineDelivery,
   stop?: AbortSignal,
 ): Promise<void> {
-  await readToEnd(file, buffer, delivery, stop);
+  await readAhead(file, [buffer, new Uint8Array(buffer.length)], delivery, stop);
   if (stop?.aborted) return;
   delivery.flush();
   delivery.batch();
+}
+
+/**
+ * Reads `file` on to its end through `delivery`, the next read under way while a chunk's lines are
+ * parsed: a read waits on the disk or the page cache in Deno's I/O threads, and a replay in one pass
+ * spent a fifth of its time idle waiting for the next one. Two buffers take turns; `delivery.push`
+ * uses a chunk's bytes only during the call (what outlives it is copied), so the buffer it came from
+ * is free for the read after next. Returns the bytes read.
+ */
+async function readAhead(
+  file: Deno.FsFile,
+  buffers: [Uint8Array, Uint8Array],
+  delivery: LineDelivery,
+  stop?: AbortSignal,
+): Promise<number> {
+  if (stop?.aborted) return 0;
+  let total = 0;
+  let turn = 0;
+  let next: Promise<number | null> | undefined = file.read(buffers[0]);
+  try {
+    while (next !== undefined) {
+      let n: number | null;
+      try {
+        n = await next;
+      } catch (err) {
+        throw sourceError(delivery.path, err);
+      } finally {
+        next = undefined;
+      }
+      if (n === null || n === 0) break;
+      const chunk = buffers[turn].subarray(0, n);
+      turn ^= 1;
+      if (!stop?.aborted) next = file.read(buffers[turn]);
+      total += n;
+      delivery.push(chunk);
+      delivery.progress(n);
+      delivery.batch();
+      if (stop?.aborted) break;
+    }
+  } finally {
+    // A read still under way when an abort or a failure ends the loop finishes before the file is
+    // closed by the caller; what it read is not delivered.
+    await next?.catch(() => {});
+  }
+  return total;
 }
 
 /**

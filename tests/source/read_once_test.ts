@@ -27,6 +27,40 @@ Deno.test("readFileOnce() delivers a last line that has no final newline", async
   }
 });
 
+Deno.test("readFileOnce() delivers every line of a file of many reads, in order", async () => {
+  // The next read is under way while a chunk is delivered: two buffers take turns, and a line cut
+  // between reads is carried across.
+  const dir = await Deno.makeTempDir();
+  try {
+    const lines = Array.from({ length: 300_000 }, (_, i) => `line ${i} ${"x".repeat(i % 17)}`);
+    await Deno.writeTextFile(`${dir}/big`, lines.join("\n") + "\n");
+    const got = await readAll(`${dir}/big`);
+    equal(got.length, lines.length);
+    deepEqual(got, lines);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("readFileOnce() stops after the read it is in when the signal aborts", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/big`, "y".repeat(99) + "\n" + "z\n".repeat(3_000_000));
+    const stop = new AbortController();
+    const consumer = new LineCollector();
+    consumer.endBatch = () => {
+      consumer.batches++;
+      stop.abort();
+    };
+    // The read already under way when it aborts is not delivered: one chunk, one batch.
+    await readFileOnce(`${dir}/big`, { consumer, signal: stop.signal });
+    equal(consumer.batches, 1);
+    equal(consumer.bytes, 1024 * 1024);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("readFileOnce() names the file and the reason when it cannot read it", async () => {
   const dir = await Deno.makeTempDir();
   try {

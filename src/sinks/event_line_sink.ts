@@ -37,6 +37,8 @@ export class EventLineSink implements Sink {
     out.writeLine(
       json ? formatJson(event) : formatText(event, { color, width: this.#o.width?.() }),
     );
+    // The last event of a run: out now, whatever the output gathers (a replay held on by --http).
+    if (event.type === "summary") out.flush?.();
   }
 
   close(): Promise<void> {

@@ -202,3 +202,56 @@ Deno.test("standard output's file written by another too is left as it is, and t
     for (const line of LINES) toPipe.writeLine(line);
   }, RuntimeFailure);
 });
+
+/** A pipe that records each write it is given. */
+class RecordingPipe {
+  readonly writes: string[] = [];
+  failing = false;
+
+  writeSync(p: Uint8Array): number {
+    if (this.failing) throw new Deno.errors.BrokenPipe("Broken pipe (os error 32)");
+    this.writes.push(new TextDecoder().decode(p));
+    return p.length;
+  }
+}
+
+const NOT_FILE: StdoutFile = { size: () => undefined, truncate: () => fail("truncate") };
+
+Deno.test("a replay's standard output to a pipe goes out in blocks, in order, all of it", () => {
+  const pipe = new RecordingPipe();
+  const out = stdoutOutput(pipe, NOT_FILE, { blockBytes: 32 });
+  for (const line of ["one", "two", "three"]) out.writeLine(line);
+  deepEqual(pipe.writes, [], "gathered");
+  out.writeLine("a line longer than the block of thirty-two bytes");
+  out.writeLine("four");
+  out.flush?.();
+  out.writeLine("five");
+  out.close();
+  deepEqual(pipe.writes, [
+    "one\ntwo\nthree\n",
+    "a line longer than the block of thirty-two bytes\n",
+    "four\n",
+    "five\n",
+  ]);
+});
+
+Deno.test("standard output to a file gets a write a line, blocks or not", () => {
+  const disk = new FullDisk(1000, 1000);
+  const out = stdoutOutput(disk, redirected(disk), { blockBytes: 4096 });
+  out.writeLine("one");
+  equal(disk.text, "one\n");
+});
+
+Deno.test("a block that cannot be written fails the next line too, and the close", () => {
+  const pipe = new RecordingPipe();
+  const out = stdoutOutput(pipe, NOT_FILE, { blockBytes: 64 });
+  out.writeLine("one");
+  pipe.failing = true;
+  // A flush whose failure its caller could not report (before a line on standard error)…
+  throws(() => out.flush?.(), OutputClosed);
+  pipe.failing = false;
+  // …is given again by what comes next: nothing more is written.
+  throws(() => out.writeLine("two"), OutputClosed);
+  throws(() => out.close(), OutputClosed);
+  deepEqual(pipe.writes, []);
+});

@@ -70,15 +70,15 @@ export interface ReplayOptions extends SourceOptions {
 /**
  * What a replay with workers costs beyond one pass, and what it saves, measured on 2 cores (whole
  * process, medians): workers cost a fixed ~230 ms (their start, ~80 ms of CPU each, and the batches'
- * hand-over) and take part of each line's cost off the main thread: Combined at 1M lines 0.88x the
- * wall time of one pass, at 3M 0.69x; Common (short lines: the rows the main thread still handles
- * weigh more) even at 1M lines, 0.85x at 2M. The first region is timed cold, at about twice the cost
- * of a warm line (Combined 1.5 µs, Common 0.86 µs, the elastic sample 4 µs), and a quarter of that is
- * what the workers save: so Combined takes workers from about 700k lines and Common from about
- * 1.1M. On more cores the share saved grows, so the model is conservative there.
+ * hand-over) and save part of each line's cost: Combined at 1M lines 1.18x the wall time of one
+ * pass, at 10M 0.78x (Common alike), JSON lines at 1M 0.66x, W3C at 1M 1.11x. Timed on the second
+ * half of the first region, a line costs about 2.5 times its average over a whole replay (Combined
+ * 0.81 µs, Common 0.49, W3C 0.95, JSON 2.44), and workers save about a sixth of that: so Combined
+ * takes workers from about 1.9M lines, Common from about 3.1M, JSON lines from about 630k. On
+ * more cores the share saved grows, so the model is conservative there.
  */
 export const WORKERS_FIXED_MS = 230;
-export const WORKERS_SHARE_SAVED = 0.25;
+export const WORKERS_SHARE_SAVED = 0.15;
 /** Below this a file is read in one pass without asking the model (it would say no). */
 export const MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
 
@@ -127,15 +127,23 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
     };
     const delivery = new LineDelivery(path, { ...options, consumer: counting });
     const buffer = readBuffer();
-    const started = now();
+    // The cost of a line is timed on the region's second half: the first is mostly the JIT
+    // warming up (twice the cost, and more), which would say that workers pay where they do not.
+    let read = 0;
+    let halfAt = now();
+    let halfLines = 0;
     const first = await io(path, () =>
       readRegion(file, 0, chunkBytes, buffer, (chunk) => {
         delivery.push(chunk);
         delivery.progress(chunk.length);
         delivery.batch();
+        if (read < chunkBytes / 2 && (read += chunk.length) >= chunkBytes / 2) {
+          halfAt = now();
+          halfLines = lines;
+        }
       }, options.signal));
     if (options.signal?.aborted) return;
-    const msPerLine = (now() - started) / Math.max(1, lines);
+    const msPerLine = (now() - halfAt) / Math.max(1, lines - halfLines);
     const remainingLines = (size - first.end) / Math.max(1, first.end / Math.max(1, lines));
     let plan0 = first.eof || (modelled && !workersPay(remainingLines, msPerLine))
       ? undefined

@@ -75,13 +75,13 @@ Deno.test("planRegions() sizes later regions by rows, between 256 KiB and the fi
 });
 
 Deno.test("workersPay() says yes only when the rest of the file saves more than the workers' start", () => {
-  // The first region's cost of a Combined line, ~1.5 µs: workers pay for a million lines, not half.
-  equal(workersPay(100_000, 0.0015), false);
-  equal(workersPay(500_000, 0.0015), false);
-  equal(workersPay(950_000, 0.0015), true);
-  // Common's shorter lines, ~0.86 µs: even at a million lines (one pass then), paying at two.
-  equal(workersPay(900_000, 0.00086), false);
-  equal(workersPay(1_900_000, 0.00086), true);
-  // A costlier line pays sooner (the elastic sample's real lines, ~4 µs).
-  equal(workersPay(500_000, 0.004), true);
+  // A Combined line, ~0.81 µs in the first region's second half: one pass at 1M lines, workers at 3M.
+  equal(workersPay(100_000, 0.00081), false);
+  equal(workersPay(950_000, 0.00081), false);
+  equal(workersPay(2_950_000, 0.00081), true);
+  // Common's shorter lines, ~0.49 µs: one pass at 2M lines, workers at 10M.
+  equal(workersPay(1_900_000, 0.00049), false);
+  equal(workersPay(9_900_000, 0.00049), true);
+  // A costlier line pays sooner: JSON lines, ~2.44 µs, at a million.
+  equal(workersPay(950_000, 0.00244), true);
 });

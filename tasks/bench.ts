@@ -34,7 +34,9 @@
  * - Parse workers at 100k Combined lines doubled the CPU (0.80 → 0.37 s once left out); at 1M lines
  *   they are even with one pass on 2 cores; they pay from about 1.5M lines (workersPay).
  *   Common's short lines leave more of the work on the main thread (its rows): even at 1M lines in
- *   wall time with 1.58x the CPU, 0.85x at 2M; the model now keeps Common 1M in one pass.
+ *   wall time with 1.58x the CPU, 0.85x at 2M. Once one pass got faster (the line-end scan, the
+ *   read-ahead, the output blocks), workers took Combined 1M 1.18x its time and W3C 1M 1.11x; at
+ *   10M 0.78x. The model now times a line on the first region's warm second half.
  * - Startup (wall, this machine, compile cache warm): Deno alone 17–25 ms. What wakes Deno's
  *   Node-compatibility layer costs the most: node:fs ~22 ms, node:tty ~23, node:path or node:events
  *   5–8, and any library that touches the `process` global when it loads (picocolors, kleur, pathe:

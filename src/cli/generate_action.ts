@@ -3,7 +3,7 @@ import { type GenerateConfig, type GenerateReport, runGenerate } from "../genera
 import { UsageError } from "../errors.ts";
 import { formatDuration } from "../sinks/time_format.ts";
 import { escapeControl } from "../sinks/escape.ts";
-import { DEFAULT_DURATIONS, DEFAULT_RATES } from "./generate_command.ts";
+import { DEFAULT_DURATIONS, DEFAULT_RATES } from "../generate/profile.ts";
 
 /** Runs `generate` with the parsed options. */
 export async function generateAction(parsed: Record<string, unknown>): Promise<void> {

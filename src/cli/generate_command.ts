@@ -2,10 +2,8 @@
 import { FORMATS } from "../record.ts";
 import { parseStartTime } from "../generate/start_time.ts";
 import { numberOption } from "./option_parsers.ts";
+import { DEFAULT_DURATIONS, DEFAULT_RATES } from "../generate/profile.ts";
 import type { CliCommand } from "./cli_spec.ts";
-
-export const DEFAULT_RATES = [8, 12, 8];
-export const DEFAULT_DURATIONS = [150, 150, 150];
 
 /**
  * Upper bounds, generous for any real use, that make a slip of the finger a usage error instead of a

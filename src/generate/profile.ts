@@ -5,6 +5,10 @@
  * the monitor's quiet-log clock, at real-time pace).
  */
 
+/** `monilog generate`'s phases when none are given (spec §1): the rates and their lengths. */
+export const DEFAULT_RATES: readonly number[] = [8, 12, 8];
+export const DEFAULT_DURATIONS: readonly number[] = [150, 150, 150];
+
 /** One phase of constant average rate. */
 export interface Phase {
   /** Requests per second. */

@@ -84,7 +84,10 @@ function helpAsked(
   if (first === "--version" || first === "-V" || first === "-v") {
     return { kind: "text", text: () => `${program.version}\n` };
   }
-  if (first === "--help" || first === "-h" || (first === "help" && second === undefined)) {
+  if (
+    first === "--help" || first === "-h" ||
+    (first === "help" && (second === undefined || second.startsWith("-")))
+  ) {
     return { kind: "text", text: (w) => programHelp(program, w) };
   }
   const name = first === "help" ? second : first;

@@ -114,7 +114,7 @@ Deno.test("an action's error comes back as it was thrown", async () => {
 });
 
 Deno.test("help and the version are printed wherever they are asked for", async () => {
-  for (const args of [["--help"], ["-h"], ["help"]]) {
+  for (const args of [["--help"], ["-h"], ["help"], ["help", "--help"]]) {
     const { outcome, out } = await cli(...args);
     equal(outcome.kind, "done");
     match(out, /^Usage: tool \[options\] \[command\]/);

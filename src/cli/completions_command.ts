@@ -9,7 +9,7 @@ export function completionsCommand(program: () => CliProgram): CliCommand {
     name: "completions",
     description: "Print a shell completion script (bash, zsh or fish).",
     options: [],
-    argument: { value: "shell", help: "bash, zsh or fish", choices: SHELLS },
+    argument: { value: "shell", help: "the shell to complete for", choices: SHELLS },
     examples: [
       "source <(monilog completions bash)      # in ~/.bashrc",
       "source <(monilog completions zsh)       # in ~/.zshrc",

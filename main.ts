@@ -7,7 +7,8 @@
 import { VERSION } from "./src/version.ts";
 import { EXIT_FAILURE, EXIT_USAGE, RuntimeFailure, UsageError } from "./src/errors.ts";
 import type { CliProgram } from "./src/cli/cli_spec.ts";
-import { helpText, runCommandLine } from "./src/cli/cli_app.ts";
+import { runCommandLine } from "./src/cli/cli_app.ts";
+import { programHelp } from "./src/cli/help_text.ts";
 import { MONITOR_COMMAND } from "./src/cli/monitor_command.ts";
 import { GENERATE_COMMAND } from "./src/cli/generate_command.ts";
 import { NOTIFY_TEST_COMMAND } from "./src/cli/notify_test_command.ts";
@@ -39,7 +40,7 @@ async function main(args: string[]): Promise<number> {
   try {
     if (args.length === 0) {
       // No command is a usage error: the help goes to stderr, as with any other.
-      console.error(helpText(PROGRAM, columns(Deno.stderr)).trimEnd());
+      console.error(programHelp(PROGRAM, columns(Deno.stderr)).trimEnd());
       return EXIT_USAGE;
     }
     const outcome = await runCommandLine(PROGRAM, args, writeStdout, columns(Deno.stdout));

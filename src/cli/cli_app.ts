@@ -70,11 +70,6 @@ export async function runCommandLine(
   return { kind: "done" };
 }
 
-/** The program's help (`monilog` alone prints it on stderr). */
-export function helpText(program: CliProgram, width?: number): string {
-  return programHelp(program, width);
-}
-
 /** What `args` ask of help or the version, if they do; `undefined` when they name a command to run. */
 function helpAsked(
   program: CliProgram,
@@ -110,7 +105,7 @@ function spacedFlags(program: CliProgram, command: string | undefined): Set<stri
   return new Set(found?.options.filter((o) => o.spaced).map((o) => longFlag(o.key)) ?? []);
 }
 
-/** What a running command sees as `this`: the box for its failure, and the app for `help`. */
+/** What a running command sees as `this`: the box for its failure. */
 interface RunContext {
   box: { error?: unknown; failed: boolean };
 }
@@ -118,13 +113,10 @@ interface RunContext {
 function buildApp(program: CliProgram, args: readonly string[]) {
   const routes: Record<string, unknown> = {};
   for (const command of program.commands) routes[command.name] = buildOne(command);
-  const map = buildRouteMap({
-    routes: routes as never,
-    docs: { brief: program.description, fullDescription: describe(program) },
-  });
+  // Help and the version never reach Stricli (helpAsked answers them): its docs are the briefs.
+  const map = buildRouteMap({ routes: routes as never, docs: { brief: program.description } });
   return buildApplication(map, {
     name: program.name,
-    versionInfo: { currentVersion: program.version },
     scanner: {
       caseStyle: "allow-kebab-for-camel",
       // A letter left out, one added, or one wrong beside one left out: "did you mean" only then
@@ -139,10 +131,6 @@ function buildApp(program: CliProgram, args: readonly string[]) {
   });
 }
 
-function describe(o: { description: string; examples: readonly string[] }): string {
-  return `${o.description}\n\nExamples:\n${o.examples.map((e) => `  ${e}`).join("\n")}`;
-}
-
 function buildOne(command: CliCommand) {
   const flags: Record<string, unknown> = {};
   const aliases: Record<string, string> = {};
@@ -151,7 +139,7 @@ function buildOne(command: CliCommand) {
     if (o.short) aliases[o.short] = o.key;
   }
   return buildCommand({
-    docs: { brief: command.description, fullDescription: describe(command) },
+    docs: { brief: command.description },
     parameters: {
       flags: flags as never,
       aliases: aliases as never,
@@ -207,14 +195,21 @@ function flagParameter(o: CliOption): unknown {
     : { kind: "parsed", parse: o.parse ?? ((s: string) => s), ...shared };
 }
 
-/** The option `name` (as Stricli names it) with its value's name: `'--window <s>'`. */
-function optionName(program: CliProgram, name: string): string {
-  const flag = name.startsWith("-") ? name : longFlag(name);
+/** The option of any command that Stricli names `name` (`window`, `fromStart`, `from-start`). */
+function findOption(program: CliProgram, name: string): CliOption | undefined {
+  const flag = longFlag(name);
   for (const c of program.commands) {
     const o = c.options.find((x) => longFlag(x.key) === flag);
-    if (o) return o.value ? `'${flag} <${o.value}>'` : `'${flag}'`;
+    if (o) return o;
   }
-  return `'${flag}'`;
+  return undefined;
+}
+
+/** The option `name` (as Stricli names it) with its value's name: `'--window <s>'`. */
+function optionName(program: CliProgram, name: string): string {
+  const o = findOption(program, name);
+  const flag = longFlag(name);
+  return o?.value ? `'${flag} <${o.value}>'` : `'${flag}'`;
 }
 
 /** The wording of usage errors: one line each, naming the option and what it accepts. */
@@ -237,10 +232,7 @@ function usageText(program: CliProgram, args: readonly string[]) {
     exceptionWhileParsingArguments: (exc: unknown) => {
       if (exc instanceof ArgumentParseError) {
         const name = exc.externalFlagNameOrPlaceholder;
-        const isFlag = program.commands.some((c) =>
-          c.options.some((o) => longFlag(o.key) === longFlag(name) || o.key === name)
-        );
-        return isFlag
+        return findOption(program, name) !== undefined
           ? `option ${optionName(program, name)} argument '${exc.input}' is invalid. ${
             reason(exc.exception)
           }`
@@ -259,8 +251,7 @@ function usageText(program: CliProgram, args: readonly string[]) {
         // Stricli says the same of a flag left out and of one given without its value.
         UnsatisfiedFlagError: (e) => {
           const flag = longFlag(e.externalFlagName);
-          const short = program.commands.flatMap((c) => c.options)
-            .find((o) => longFlag(o.key) === flag)?.short;
+          const short = findOption(program, e.externalFlagName)?.short;
           return args.some((a) => a === flag || a.startsWith(`${flag}=`) || a === `-${short}`)
             ? `option ${optionName(program, e.externalFlagName)} argument missing`
             : `required option ${optionName(program, e.externalFlagName)} not specified`;

@@ -4,7 +4,13 @@
  * examples. Stricli has a help of its own, but it lays every description out on one line, which on an
  * 80-column terminal wraps into a block nobody reads at 3 a.m.
  */
-import { type CliCommand, type CliOption, type CliProgram, longFlag } from "./cli_spec.ts";
+import {
+  type CliArgument,
+  type CliCommand,
+  type CliOption,
+  type CliProgram,
+  longFlag,
+} from "./cli_spec.ts";
 
 /** The width help is wrapped to when it is not going to a terminal. */
 export const HELP_WIDTH = 100;
@@ -17,9 +23,7 @@ interface Row {
 /** The program's help: its commands and its own options. */
 export function programHelp(program: CliProgram, width = HELP_WIDTH): string {
   const commands: Row[] = program.commands.map((c) => ({
-    left: c.argument
-      ? `${c.name} ${c.argument.optional ? `[${c.argument.value}]` : `<${c.argument.value}>`}`
-      : `${c.name} [options]`,
+    left: c.argument ? `${c.name} ${argumentWord(c.argument)}` : `${c.name} [options]`,
     text: c.description,
   }));
   commands.push({ left: "help [command]", text: "show the help of a command" });
@@ -46,9 +50,7 @@ export function programHelp(program: CliProgram, width = HELP_WIDTH): string {
 
 /** A command's help. */
 export function commandHelp(program: CliProgram, command: CliCommand, width = HELP_WIDTH): string {
-  const argument = command.argument
-    ? command.argument.optional ? ` [${command.argument.value}]` : ` <${command.argument.value}>`
-    : "";
+  const argument = command.argument ? ` ${argumentWord(command.argument)}` : "";
   const rows = command.options.map(optionRow);
   rows.push({ left: "-h, --help", text: "show help" });
   const parts = [
@@ -66,6 +68,11 @@ export function commandHelp(program: CliProgram, command: CliCommand, width = HE
   }
   parts.push("Options:", table(rows, width), "", examples(command.examples));
   return parts.join("\n");
+}
+
+/** `<shell>`, or `[shell]` when it may be left out. */
+function argumentWord(a: CliArgument): string {
+  return a.optional ? `[${a.value}]` : `<${a.value}>`;
 }
 
 function argumentText(command: CliCommand): string {

@@ -99,12 +99,9 @@ export function stdoutOutput(
   // not report (a flush before a line on standard error) still ends the output.
   let failure: Error | undefined;
   // Whole lines or whole blocks of lines: what a failed write put in the file is cut off again.
+  // Only after writeLine has asked the file's size: a block is written after its lines were given.
   const write = (bytes: Uint8Array) => {
     if (failure !== undefined) throw failure;
-    if (!sized) {
-      start = file.size();
-      sized = true;
-    }
     const { error } = writeCounted(writer, bytes);
     if (error === undefined) {
       total += bytes.length;

@@ -7,7 +7,8 @@ import type { Clock } from "../clock.ts";
 import type { Sink } from "../sinks/sink.ts";
 import { NotifySink } from "./notify_sink.ts";
 import { ALERTMANAGER_REPEAT_MS } from "./receivers/alertmanager.ts";
-import { buildReceivers, hasReceivers, type ReceiverFlags } from "./receivers/mod.ts";
+import { buildReceivers } from "./receivers/mod.ts";
+import { hasReceivers, type ReceiverFlags } from "./receivers/kinds.ts";
 import { DEFAULT_RETRY_POLICY, scaledPolicy } from "./retry_policy.ts";
 
 /** What `monitor` was asked about notifications. */

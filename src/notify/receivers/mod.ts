@@ -12,8 +12,6 @@ import { slackReceiver } from "./slack.ts";
 import { webhookReceiver } from "./webhook.ts";
 import type { ReceiverFlags } from "./kinds.ts";
 
-export { hasReceivers, RECEIVER_KINDS, type ReceiverFlags } from "./kinds.ts";
-
 /** What receivers need from the outside world. */
 export interface ReceiverEnvironment {
   now: () => number;

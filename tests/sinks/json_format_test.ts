@@ -1,5 +1,6 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { formatJson } from "../../src/sinks/json_format.ts";
+import fc from "fast-check";
+import { formatJson, statsJson, toJson } from "../../src/sinks/json_format.ts";
 import type { StatsEvent, SummaryEvent } from "../../src/core/events.ts";
 
 Deno.test("formatJson() writes stats with the keys of spec §4", () => {
@@ -85,4 +86,71 @@ Deno.test("formatJson() gives a summary of a run that read no request a null sta
   equal("clientCountError" in one, false);
   const many = JSON.parse(formatJson({ ...none, clientCount: 100_000, clientCountError: 0.008 }));
   equal(many.clientCountError, 0.008);
+});
+
+Deno.test("formatJson() writes a stats event as JSON.stringify would, character for character", () => {
+  const count = fc.oneof(fc.nat(), fc.double(), fc.constantFrom(NaN, Infinity, -0));
+  const key = fc.oneof(fc.string(), fc.constantFrom("/api", "10.0.0.1", '"\\', "\u2028\x7f\x00"));
+  const rows = fc.array(
+    fc.record({ key, hits: count, error: fc.option(count, { nil: undefined }) }, {
+      requiredKeys: ["key", "hits"],
+    }),
+    { maxLength: 4 },
+  );
+  // Status codes are integer-like keys, which JSON.stringify puts first, in numeric order.
+  const counts = fc.dictionary(
+    fc.oneof(fc.constantFrom("200", "304", "404", "2xx", "other", "GET"), fc.string()),
+    count,
+    { maxKeys: 5 },
+  );
+  const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+  const stats: fc.Arbitrary<StatsEvent> = fc.record({
+    type: fc.constant("stats" as const),
+    start: fc.integer(),
+    end: fc.integer(),
+    hits: count,
+    bytes: count,
+    sections: rows,
+    sectionCount: count,
+    status: counts,
+    statusClasses: counts,
+    clients: rows,
+    clientCount: count,
+    approximate: optional(fc.constant(true as const)),
+    methods: counts,
+    vhosts: optional(rows),
+    vhostCount: optional(count),
+    byFile: optional(rows),
+    latency: optional(fc.record({ count: fc.nat(), p50: count, p90: count, p99: count })),
+    invalid: fc.nat(),
+    late: fc.nat(),
+    skewed: fc.nat(),
+    partial: fc.boolean(),
+    since: optional(fc.integer()),
+  }, {
+    requiredKeys: [
+      "type",
+      "start",
+      "end",
+      "hits",
+      "bytes",
+      "sections",
+      "sectionCount",
+      "status",
+      "statusClasses",
+      "clients",
+      "clientCount",
+      "methods",
+      "invalid",
+      "late",
+      "skewed",
+      "partial",
+    ],
+  });
+  fc.assert(
+    fc.property(stats, (event) => {
+      equal(statsJson(event), JSON.stringify(toJson(event)));
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -2,12 +2,18 @@
 import { assertAgrees } from "./_byte_parsers.ts";
 import fc from "fast-check";
 import { JsonByteParser } from "../../src/parse/json_bytes.ts";
-import { parseJsonLine } from "../../src/parse/json_lines.ts";
+import {
+  HOST_KEYS,
+  parseJsonLine,
+  READ_KEYS,
+  readObject,
+  recordFromJson,
+} from "../../src/parse/json_lines.ts";
 import { RunDictionary } from "../../src/parse/run_dictionary.ts";
 import { newRecord } from "../../src/record.ts";
 import { REPO_ROOT } from "../_helpers/cli.ts";
 import { ByteRecord } from "../../src/parse/byte_record.ts";
-import { equal } from "node:assert/strict";
+import { deepEqual, equal } from "node:assert/strict";
 
 /** Feeds the lines, in order, to one byte parser; each answer must be parseJsonLine's. */
 function assertSameRun(lines: string[]): void {
@@ -92,4 +98,140 @@ Deno.test("JsonByteParser gives each line its method's and section's ids, repeat
       },
     ),
   );
+});
+
+/** Values of every JSON kind, with the forms the byte reader must settle or leave to JSON.parse. */
+const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    "2026-01-01T00:00:00+00:00",
+    "01/Jan/2026:00:00:00 +0000",
+    "GET /a/b?q HTTP/1.1",
+    "GET",
+    " GET /x",
+    "GET /a\tb",
+    "POST http://h/p#f HTTP/2",
+    "",
+    "-",
+    "200",
+    "1412",
+    "0.25",
+    "10.0.0.1",
+    "h\u00e9",
+    'say "hi"\\',
+    "\u2028",
+    "1e3",
+  ),
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom(200, 404, 1412, 0, -0, 0.009429, 1e21, 1.5e-7, 1700000000.123, 1700000000123),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(true, false, null),
+  fc.constant({ method: "GET", uri: "/a", client_ip: "1.2.3.4" }),
+  fc.constant([1, "x", { y: null }]),
+);
+
+/** A key of the ones recordFromJson reads, or another. */
+const jsonKey = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...READ_KEYS) },
+  // The keys the host and the request come from, in the orders and mixes servers never write.
+  { weight: 3, arbitrary: fc.constantFrom(...HOST_KEYS, "request", "status", "time_iso8601") },
+  { weight: 1, arbitrary: fc.constantFrom("http_user_agent", "x", "") },
+  { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
+);
+
+/** A time and a status: what a line needs to be a record. */
+const BASE: Array<[string, unknown]> = [["time_iso8601", "2026-01-01T00:00:00+00:00"], [
+  "status",
+  200,
+]];
+
+/** A JSON text written with the spacing and number forms JSON.stringify never uses. */
+function writeJson(entries: Array<[string, unknown]>, spaced: boolean, exponent: boolean): string {
+  const sp = spaced ? " \t" : "";
+  const value = (v: unknown) =>
+    exponent && typeof v === "number" && Number.isInteger(v) && v > 0 && v < 1e6
+      ? `${v / 100}e2`
+      : JSON.stringify(v);
+  return `{${sp}${
+    entries.map(([k, v]) => `${JSON.stringify(k)}${sp}:${sp}${value(v)}`).join(`${sp},`)
+  }}`;
+}
+
+/** Ways to spoil or pad a line: the byte reader must leave each to JSON.parse, or agree with it. */
+const mangle = fc.oneof(
+  { weight: 6, arbitrary: fc.constant((s: string) => s) },
+  fc.constant((s: string) => ` ${s}`),
+  fc.constant((s: string) => `${s} \t`),
+  fc.constant((s: string) => `${s}\v`),
+  fc.constant((s: string) => `\ufeff${s}`),
+  fc.constant((s: string) => `${s}\u00a0`),
+  fc.constant((s: string) => `${s}x`),
+  fc.constant((s: string) => `${s}{}`),
+  fc.constant((s: string) => `[${s}]`),
+  fc.constant((s: string) => s.replace(":", "")),
+  fc.constant((s: string) => s.replace(/,/, ",,")),
+  fc.constant((s: string) => s.replace(/}$/, ",}")),
+  fc.constant((s: string) => s.replace(/"([^"]*)"$/, '"$1')),
+  fc.constant((s: string) => s.replace(/\d/, "0$&")),
+  fc.constant((s: string) => s.replace(/\d+/, "$&.")),
+  fc.constant((s: string) => s.replace(/"/, '"\\x')),
+  fc.constant((s: string) => s.replace(/"/, '"\\u12')),
+  fc.constant((s: string) => s.replace(/:"/, ':"\\x')),
+  fc.constant((s: string) => s.replace(/:"/, ':"\\u00e9')),
+  fc.constant((s: string) => s.replace(/:"/, ':"\u0001')),
+  fc.constant((s: string) => s.replace(/"/, '"\u0001')),
+  fc.constant((s: string) => s.replace(/true|false|null/, "nul")),
+  fc.constant((s: string) => s.slice(0, Math.floor(s.length / 2))),
+);
+
+Deno.test("JsonByteParser answers as parseJsonLine on any object, well formed or not", () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.boolean(),
+          fc.array(fc.tuple(jsonKey, jsonValue), { maxLength: 9 }),
+          fc.boolean(),
+          fc.boolean(),
+          mangle,
+        ),
+        { maxLength: 6 },
+      ),
+      (lines) =>
+        assertSameRun(
+          lines.map(([based, entries, spaced, exponent, spoil]) =>
+            // Most lines start from a time and a status, so that they get as far as a record.
+            spoil(writeJson([...(based ? BASE : []), ...entries], spaced, exponent))
+          ),
+        ),
+    ),
+    { numRuns: 3000 },
+  );
+});
+
+Deno.test("recordFromJson reads no key but READ_KEYS at the top of a line's object", () => {
+  const asked = new Set<string>();
+  const spy = new Proxy({}, {
+    get(_target, key) {
+      if (typeof key === "string") asked.add(key);
+      return undefined;
+    },
+  });
+  recordFromJson(spy, newRecord());
+  // And with a time and a status there, so that it reads on past its early returns.
+  const withTime = new Proxy({ ts: 1700000000, status: 200, request: "GET / HTTP/1.1" }, {
+    get(target, key) {
+      if (typeof key === "string") asked.add(key);
+      return (target as Record<string | symbol, unknown>)[key];
+    },
+  });
+  recordFromJson(withTime, newRecord());
+  deepEqual([...asked].filter((k) => !READ_KEYS.includes(k)), []);
+  equal(asked.has("remote_addr"), true);
+});
+
+Deno.test("readObject() holds each value under its key of READ_KEYS", () => {
+  const o = readObject(READ_KEYS.map((_, i) => i));
+  deepEqual(Object.keys(o), READ_KEYS);
+  deepEqual(Object.values(o), READ_KEYS.map((_, i) => i));
 });

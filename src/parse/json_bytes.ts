@@ -3,9 +3,10 @@
  * ways, with the same answers:
  * - A line json_scan.ts is sure of (one object whose read values are plain strings, numbers and
  *   literals: nginx's lines, Traefik's) is read from its bytes: recordFromJson is handed an object of
- *   only the read keys, their strings taken from an interner (a date, a user repeat), and the host
- *   and the request line are read as bytes into the run's dictionaries, as Combined's are. The user
- *   agent and the referer are checked, never decoded: nginx 1M lines 0.4x the time of the other way.
+ *   only the read keys (a string decoded only when it is not the last line's: a date, a user
+ *   repeat), and the host and the request line are read as bytes into the run's dictionaries, as
+ *   Combined's are. The user agent and the referer are checked, never decoded: a one-pass replay
+ *   of a million nginx lines takes 0.61x the time it took through JSON.parse.
  * - Any other line (Caddy's nested `request`, an escape in a read value, a syntax error) is decoded
  *   and parsed by parseJsonLine (JSON.parse), which gives the exact answer or error.
  * The date string's value is kept while the lines repeat it (Date.parse once a second, not once a

@@ -10,7 +10,7 @@ import { Interner } from "./interner.ts";
 import { RunDictionary } from "./run_dictionary.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 import type { ByteParser, ByteRecord } from "./byte_record.ts";
-import { setRequest } from "./request_bytes.ts";
+import { RequestMarks, scanQuoted, setMarkedRequest } from "./request_bytes.ts";
 import { indexOf } from "./ascii_bytes.ts";
 
 const decoder = new TextDecoder();
@@ -28,6 +28,8 @@ export class ClfByteParser implements ByteParser {
   /** The last stamp with its minute and second at `00:00`, and its value. */
   readonly #hourStamp = new Uint8Array(26);
   #hourValue = NaN;
+  /** Where the request line's parts lie, found on the way to its closing quote. */
+  readonly #marks = new RequestMarks();
 
   /** The virtual hosts of the vhost formats (undefined for Common and Combined). */
   readonly #vhosts: Interner | undefined;
@@ -72,7 +74,8 @@ export class ClfByteParser implements ByteParser {
     if (buf[rb + 1] !== SPACE || buf[rb + 2] !== QUOTE) return "no request";
 
     const reqStart = rb + 3;
-    const reqEnd = closingQuote(buf, reqStart, len);
+    const marks = this.#marks;
+    const reqEnd = scanQuoted(buf, reqStart, len, marks);
     if (reqEnd < 0) return "unterminated request";
     if (buf[reqEnd + 1] !== SPACE) return "no status";
 
@@ -105,7 +108,7 @@ export class ClfByteParser implements ByteParser {
     out.status = d0 * 100 + d1 * 10 + d2;
     out.bytes = bytes;
     out.duration = NaN;
-    setRequest(buf, reqStart, reqEnd, out, this);
+    setMarkedRequest(buf, reqStart, reqEnd, marks, out, this);
     return null;
   }
 
@@ -138,18 +141,6 @@ export class ClfByteParser implements ByteParser {
   }
 }
 
-/** Index of the quote closing a field that starts at `from`, skipping `\"`; -1 if none before `len`. */
-function closingQuote(buf: Uint8Array, from: number, len: number): number {
-  let q = indexOf(buf, QUOTE, from, len);
-  while (q > 0 && buf[q - 1] === BACKSLASH) {
-    let n = 0;
-    for (let i = q - 1; i >= 0 && buf[i] === BACKSLASH; i--) n++;
-    if (n % 2 === 0) break;
-    q = indexOf(buf, QUOTE, q + 1, len);
-  }
-  return q;
-}
-
 /** Whether `buf[at, at + n]` equals `other[0, n]` (n included). */
 function sameBytes(buf: Uint8Array, at: number, other: Uint8Array, n: number): boolean {
   for (let j = n; j >= 0; j--) if (buf[at + j] !== other[j]) return false;
@@ -162,4 +153,3 @@ function isBlank(buf: Uint8Array, start: number, end: number): boolean {
 }
 
 const SPACE = 32, TAB = 9, CR = 13, QUOTE = 34, DASH = 45, LBRACKET = 91, RBRACKET = 93;
-const BACKSLASH = 92;

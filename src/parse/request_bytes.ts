@@ -29,6 +29,110 @@ export function setRequest(
   setTarget(buf, sp + 1, sp2 < 0 ? to : sp2, out, d);
 }
 
+/**
+ * Where a request line's parts lie, found on the way to its closing quote by {@linkcode scanQuoted}:
+ * the spaces after the method and after the target (-1: none), and for a target that starts with
+ * "/", where its path ends (at "?" or "#") and its second "/" (-1: none).
+ */
+export class RequestMarks {
+  space1 = -1;
+  space2 = -1;
+  /** -1 when the target does not start with "/" (an absolute URL, "*", nothing). */
+  pathEnd = -1;
+  second = -1;
+}
+
+/**
+ * Index of the quote closing the request line that starts at `from` (a `\"` does not close it), or -1
+ * before `len`; on the way, `marks` gets where the line's parts lie, so that no byte of it is read
+ * twice ({@linkcode setMarkedRequest} then interns them).
+ */
+export function scanQuoted(
+  buf: Uint8Array,
+  from: number,
+  len: number,
+  marks: RequestMarks,
+): number {
+  marks.space1 =
+    marks.space2 =
+    marks.pathEnd =
+    marks.second =
+      -1;
+  let i = from;
+  // The method, up to the first space.
+  for (; i < len; i++) {
+    const c = buf[i];
+    if (c === SPACE) break;
+    if (c === QUOTE && closes(buf, i)) return i;
+  }
+  if (i >= len) return -1;
+  marks.space1 = i++;
+  // The target: its path's end and second slash when it starts with one.
+  if (i < len && buf[i] === SLASH) {
+    i++;
+    let pathEnd = -1, second = -1;
+    for (; i < len; i++) {
+      const c = buf[i];
+      if (c === SPACE) break;
+      if (c === QUOTE && closes(buf, i)) break;
+      if (pathEnd < 0) {
+        if (c === QUESTION || c === HASH) pathEnd = i;
+        else if (c === SLASH && second < 0) second = i;
+      }
+    }
+    marks.pathEnd = pathEnd < 0 ? i : pathEnd;
+    marks.second = second;
+    if (i >= len) return -1;
+    if (buf[i] === QUOTE) return i;
+  } else {
+    for (; i < len; i++) {
+      const c = buf[i];
+      if (c === SPACE) break;
+      if (c === QUOTE && closes(buf, i)) return i;
+    }
+    if (i >= len) return -1;
+  }
+  marks.space2 = i++;
+  // The rest (the protocol, or more words): only its end matters.
+  for (; i < len; i++) if (buf[i] === QUOTE && closes(buf, i)) return i;
+  return -1;
+}
+
+/** Whether the quote at `q` closes its field: not escaped by an odd run of backslashes. */
+function closes(buf: Uint8Array, q: number): boolean {
+  let n = 0;
+  for (let i = q - 1; i >= 0 && buf[i] === BACKSLASH; i--) n++;
+  return n % 2 === 0;
+}
+
+/**
+ * What {@linkcode setRequest} does for the request line `buf[from, to)`, from the marks
+ * {@linkcode scanQuoted} left: the same method, path and section.
+ */
+export function setMarkedRequest(
+  buf: Uint8Array,
+  from: number,
+  to: number,
+  marks: RequestMarks,
+  out: ByteRecord,
+  d: ByteDictionaries,
+): void {
+  const sp = marks.space1;
+  if (sp < 0) {
+    setWholeAsMethod(buf, from, to, out, d);
+    return;
+  }
+  setMethod(buf, from, sp, out, d);
+  const targetEnd = marks.space2 < 0 ? to : marks.space2;
+  if (marks.pathEnd < 0) {
+    setTarget(buf, sp + 1, targetEnd, out, d);
+    return;
+  }
+  const start = sp + 1;
+  out.pathAt(buf, start, marks.pathEnd);
+  setSection(buf, start, marks.second < 0 ? marks.pathEnd : marks.second, out, d);
+}
+
 /** Path and section from the request target `buf[from, targetEnd)` (pathOf and sectionOf). */
 export function setTarget(
   buf: Uint8Array,
@@ -119,4 +223,4 @@ function indexOfSchemeSep(buf: Uint8Array, from: number, to: number): number {
   return -1;
 }
 
-const SPACE = 32, SLASH = 47, QUESTION = 63, HASH = 35, COLON = 58;
+const SPACE = 32, SLASH = 47, QUESTION = 63, HASH = 35, COLON = 58, QUOTE = 34, BACKSLASH = 92;

@@ -75,6 +75,38 @@ Deno.test("ClfByteParser agrees with the string parser on damaged and arbitrary 
   );
 });
 
+Deno.test("ClfByteParser reads any request line as the string parser does: escapes, ? and #", () => {
+  // Requests made of the pieces that end or split its parts, for the scan that reads the request
+  // line on its way to the closing quote.
+  const piece = fc.constantFrom(
+    "/",
+    "/a",
+    "/a/b",
+    "?q=1",
+    "#f",
+    "?",
+    "#",
+    '\\"',
+    "\\\\",
+    "\\",
+    " ",
+    "  ",
+    "http://h",
+    "x",
+    "GET",
+    "HTTP/1.1",
+    "\u00e9",
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+      const request = pieces.join("");
+      assertSame(`h - - [09/May/2018:16:00:39 +0000] "${request}" 200 1`);
+      assertSame(`h - - [09/May/2018:16:00:39 +0000] "${request}" 200 1 "-" "ua"`);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
 Deno.test("ByteRecord decodes its path only when read, from the line being parsed", () => {
   const fast = new ClfByteParser();
   const r = new ByteRecord();

@@ -39,6 +39,10 @@ export class Interner {
   readonly #decoder = new TextDecoder();
   readonly #encoder = new TextEncoder();
   #scratch = new Uint8Array(256);
+  /** Where the last value returned lies in the arena, and its id (-1 length: none yet). */
+  #lastStart = 0;
+  #lastLength = -1;
+  #lastId = -1;
 
   /** Creates an interner keeping at most `maxEntries` distinct values. */
   constructor(maxEntries = 65_536) {
@@ -63,6 +67,16 @@ export class Interner {
    * {@linkcode overflow} holds it, until the next call.
    */
   intern(bytes: Uint8Array, start: number, end: number, known?: string): number {
+    const len = end - start;
+    // The value of the last call, again? A log repeats a client, a section, a method on the lines
+    // that follow (real logs: the client on half of them): a compare, without hash or probe.
+    if (len === this.#lastLength) {
+      const arena = this.#arena;
+      const at = this.#lastStart;
+      let i = 0;
+      while (i < len && arena[at + i] === bytes[start + i]) i++;
+      if (i === len) return this.#lastId;
+    }
     let h = 0x811c9dc5 | 0;
     let high = 0;
     for (let i = start; i < end; i++) {
@@ -70,7 +84,6 @@ export class Interner {
       high |= b;
       h = Math.imul(h ^ b, 16777619);
     }
-    const len = end - start;
     const arena = this.#arena;
     const slots = this.#slots;
     const mask = this.#mask;
@@ -83,7 +96,9 @@ export class Interner {
         slots[at] === h && stored === len + 1 &&
         sameBytes(arena, slots[at + START], bytes, start, len)
       ) {
-        return slots[at + ID];
+        this.#lastStart = slots[at + START];
+        this.#lastLength = len;
+        return this.#lastId = slots[at + ID];
       }
       slot = (slot + 1) & mask;
     }
@@ -114,6 +129,9 @@ export class Interner {
       this.#byString.set(value, id);
     }
     slots[at + ID] = id;
+    this.#lastStart = slots[at + START];
+    this.#lastLength = len;
+    this.#lastId = id;
     // Keep the table at most half full so probes stay short.
     if (++this.#size * 2 > this.#capacity) this.#grow();
     return id;

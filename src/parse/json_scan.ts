@@ -23,6 +23,8 @@ export const ABSENT = 0,
 
 /** Objects and arrays inside the object deeper than this are left to JSON.parse. */
 const MAX_DEPTH = 32;
+/** Members whose keys are remembered from line to line, and the longest key remembered. */
+const LAYOUT_MEMBERS = 32, LAYOUT_KEY_BYTES = 48;
 
 /** The top-level members of one JSON object whose keys are among those asked for. */
 export class JsonObjectScan {
@@ -39,6 +41,13 @@ export class JsonObjectScan {
   #seenCount = 0;
   /** Whether every asked key's value is a string without escapes, a number or a literal. */
   #plain = true;
+  /**
+   * The keys of the lines so far, member by member (the last seen at each place): their bytes
+   * (LAYOUT_KEY_BYTES a member), their length (-1: none kept) and their asked key's index (or -1).
+   */
+  readonly #layoutBytes = new Uint8Array(LAYOUT_MEMBERS * LAYOUT_KEY_BYTES);
+  readonly #layoutLength = new Int32Array(LAYOUT_MEMBERS).fill(-1);
+  readonly #layoutKey = new Int32Array(LAYOUT_MEMBERS);
 
   /** Creates a scan that keeps the members of `keys` (ASCII names without escapes). */
   constructor(keys: readonly string[]) {
@@ -104,22 +113,31 @@ export class JsonObjectScan {
     if (start >= end || buf[start] !== LBRACE) return false;
     let i = skipSpace(buf, start + 1, end);
     if (i < end && buf[i] === RBRACE) return trailingSpaceOnly(buf, i + 1, end);
-    while (true) {
+    for (let member = 0;; member++) {
       if (i >= end || buf[i] !== QUOTE) return false;
-      // The key: its hash on the way, for the table of asked keys.
       const keyStart = i + 1;
-      let h = 0x811c9dc5 | 0;
-      let j = keyStart;
-      for (; j < end; j++) {
-        const c = buf[j];
-        if (c === QUOTE || c === BACKSLASH || c < 0x20) break;
-        h = Math.imul(h ^ c, 16777619);
+      let j: number, k: number;
+      const known = this.#sameKey(buf, keyStart, end, member);
+      if (known >= 0) {
+        // The key the last line had here (a server writes its keys in one order): no hash, no probe.
+        j = known;
+        k = this.#layoutKey[member];
+      } else {
+        // The key: its hash on the way, for the table of asked keys.
+        let h = 0x811c9dc5 | 0;
+        j = keyStart;
+        for (; j < end; j++) {
+          const c = buf[j];
+          if (c === QUOTE || c === BACKSLASH || c < 0x20) break;
+          h = Math.imul(h ^ c, 16777619);
+        }
+        if (j >= end || buf[j] !== QUOTE) {
+          // An escape in a key could spell an asked one: not settled here.
+          return false;
+        }
+        k = this.#lookup(buf, keyStart, j, h);
+        this.#learnKey(buf, keyStart, j, member, k);
       }
-      if (j >= end || buf[j] !== QUOTE) {
-        // An escape in a key could spell an asked one: not settled here.
-        return false;
-      }
-      const k = this.#lookup(buf, keyStart, j, h);
       i = skipSpace(buf, j + 1, end);
       if (i >= end || buf[i] !== COLON) return false;
       i = skipSpace(buf, i + 1, end);
@@ -175,6 +193,35 @@ export class JsonObjectScan {
       if (sep !== COMMA) return false;
       i = skipSpace(buf, i + 1, end);
     }
+  }
+
+  /**
+   * Where the key at `buf[from]` ends (its closing quote) when it is the key the last line had as
+   * member `member`, byte for byte; else -1. Those bytes were checked then: a key without escapes.
+   */
+  #sameKey(buf: Uint8Array, from: number, end: number, member: number): number {
+    if (member >= LAYOUT_MEMBERS) return -1;
+    const len = this.#layoutLength[member];
+    if (len < 0 || from + len >= end || buf[from + len] !== QUOTE) return -1;
+    const bytes = this.#layoutBytes;
+    const at = member * LAYOUT_KEY_BYTES;
+    for (let x = 0; x < len; x++) if (bytes[at + x] !== buf[from + x]) return -1;
+    return from + len;
+  }
+
+  /** Keeps the key `buf[from, to)` (asked key `k`, or -1) as member `member` of the layout. */
+  #learnKey(buf: Uint8Array, from: number, to: number, member: number, k: number): void {
+    if (member >= LAYOUT_MEMBERS) return;
+    const len = to - from;
+    if (len > LAYOUT_KEY_BYTES) {
+      this.#layoutLength[member] = -1;
+      return;
+    }
+    const bytes = this.#layoutBytes;
+    const at = member * LAYOUT_KEY_BYTES;
+    for (let x = 0; x < len; x++) bytes[at + x] = buf[from + x];
+    this.#layoutLength[member] = len;
+    this.#layoutKey[member] = k;
   }
 
   /** The index of the asked key `buf[from, to)` (hash `h`), or -1. */

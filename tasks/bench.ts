@@ -57,6 +57,26 @@
  *   0.78x in one pass; W3C then ran in regions too (its #Fields directives found by a first scan).
  *   For JSON a byte scanner that took only the keys read was 1.38x SLOWER than JSON.parse (native);
  *   JSON.parse with the date string's value kept and ids for host, method and section gave 0.77x.
+ *   Then a JSON.parse pass was profiled: JSON.parse 41 %, decoding the line 10 %, internString of
+ *   the decoded host 13 % (a fresh string's hash). json_scan.ts checks the whole line on its bytes
+ *   but makes no string of a value nobody reads, recordFromJson gets an object of the read keys
+ *   only (one shape), host and request line are read as bytes into the dictionaries, numbers by
+ *   Clinger's fast path (a decimal through TextDecoder and Number() was 0.7 µs): one pass 0.61x.
+ *   Each place's key remembered from the last line (compared, not hashed): the parser 0.9x.
+ * - Stats lines: status codes are integer-like keys ("200"), which put JSON.stringify on its slow
+ *   path (~4 µs an event against 0.8); written by hand (statsJson): elastic ×100 0.94x.
+ * - Combined's request line was read three times (its closing quote, its spaces, its section):
+ *   once now (scanQuoted), elastic lines' parser 0.91x. The interner compares the last value
+ *   returned before hashing (real logs repeat the client on half their lines): 0.93-1.0x.
+ * - Tried on 2026-12-02 and not kept (measured, best of 12-40 rounds of the parser alone in one
+ *   process, or whole runs in turn): W3C's field scan by a table of stop bytes, 1.05-1.1x slower;
+ *   FNV over 4-byte words (DataView) in the interner, no change; a WebAssembly SIMD scan of each
+ *   JSON line's quotes, backslashes and controls, walked from string to string, 1.1-1.2x slower
+ *   (the copy into the module and the call cost more than the bytes spared); the terminal escapes
+ *   of a stats line applied to each string instead of the whole line, no change; the timestamp
+ *   compared as seven words (DataView), Common even, elastic 1.05x slower.
+ * - This machine's two processors behaved like one core's two hyperthreads that day: two workers
+ *   each ran at about 0.6 of one thread, so workers barely paid (JSON 1M: 1.02x one pass's time).
  * - Peak memory is V8's heap growth, not data: the live set stays near 20 MB, but short-lived strings
  *   let the heap grow to 250 MB unless capped (V8_FLAGS in tasks/runtime_flags.ts).
  */

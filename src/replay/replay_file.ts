@@ -75,7 +75,9 @@ export interface ReplayOptions extends SourceOptions {
  * half of the first region, a line costs about 2.5 times its average over a whole replay (Combined
  * 0.81 µs, Common 0.49, W3C 0.95, JSON 2.44), and workers save about a sixth of that: so Combined
  * takes workers from about 1.9M lines, Common from about 3.1M, JSON lines from about 630k. On
- * more cores the share saved grows, so the model is conservative there.
+ * more cores the share saved grows, so the model is conservative there. (JSON lines are now read
+ * from their bytes, at about half that cost a line; on a machine whose two processors shared a
+ * core, workers then took JSON 1M 1.02x one pass's time: a draw, left to the model.)
  */
 export const WORKERS_FIXED_MS = 230;
 export const WORKERS_SHARE_SAVED = 0.15;

@@ -7,7 +7,8 @@ import type { LogRecord } from "../record.ts";
 import type { Interner } from "./interner.ts";
 import type { ParseStatus } from "./parse_status.ts";
 
-const decoder = new TextDecoder();
+// A path's bytes decoded alone: a BOM at their start would belong to the path.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const EMPTY = new Uint8Array(0);
 
 /**

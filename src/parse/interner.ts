@@ -36,7 +36,9 @@ export class Interner {
   #arenaUsed = 0;
   #size = 0;
   readonly #maxEntries: number;
-  readonly #decoder = new TextDecoder();
+  // A value's bytes decoded alone: a BOM at its start is part of it, as it is of the line around it
+  // (a decoder that drops one would make "\ufeffGET" GET).
+  readonly #decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   readonly #encoder = new TextEncoder();
   #scratch = new Uint8Array(256);
   /** Where the last value returned lies in the arena, and its id (-1 length: none yet). */
@@ -141,6 +143,17 @@ export class Interner {
   internString(value: string): number {
     const known = this.#byString.get(value);
     if (known !== undefined) return known;
+    if (!value.isWellFormed()) {
+      // A lone surrogate: its UTF-8 encoding is U+FFFD's, whose bytes must keep naming U+FFFD. No
+      // bytes decode to such a string, so it gets an id by its string alone.
+      if (this.#byId.length >= this.#maxEntries) {
+        this.#overflow = value;
+        return -1;
+      }
+      const id = this.#byId.push(value) - 1;
+      this.#byString.set(value, id);
+      return id;
+    }
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (value.length * 3 > this.#scratch.length) {
       this.#scratch = new Uint8Array(value.length * 3);

@@ -38,6 +38,8 @@ const IS_HOST = new Uint8Array(READ_KEYS.length);
 for (const k of HOSTS) IS_HOST[k] = 1;
 
 const decoder = new TextDecoder();
+/** For a value's bytes alone: a BOM at its start belongs to the value (the line's decoder drops one). */
+const valueDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Parses JSON lines from bytes. */
 export class JsonByteParser implements ByteParser {
@@ -165,7 +167,7 @@ export class JsonByteParser implements ByteParser {
       while (i < len && kept[at + i] === buf[from + i]) i++;
       if (i === len) return this.#keptStrings[k];
     }
-    const value = decoder.decode(buf.subarray(from, to));
+    const value = valueDecoder.decode(buf.subarray(from, to));
     // Only short values are kept to compare with the next line's (a request line changes anyway);
     // copied by hand into the one buffer: an ArrayBuffer a change would cost more than a decode.
     if (len <= KEPT_BYTES) {
@@ -196,9 +198,9 @@ export class JsonByteParser implements ByteParser {
 
   /**
    * The JSON number `buf[from, to)` (json_scan.ts checked its grammar), as JSON.parse gives it. Up to
-   * 15 digits with a fraction of at most 22 of them, it is digits / 10^fraction: both are exact
-   * doubles and IEEE division rounds correctly, so this is the correctly rounded value JSON.parse
-   * gives too (Clinger's fast path). Exponents and longer numbers are read by Number().
+   * 15 digits, some of them a fraction, it is digits / 10^fraction: both are exact doubles (10^k is
+   * up to k = 22) and IEEE division rounds correctly, so this is the correctly rounded value
+   * JSON.parse gives too (Clinger's fast path). Exponents and longer numbers are read by Number().
    */
   #number(buf: Uint8Array, from: number, to: number): number {
     let i = from;
@@ -225,8 +227,8 @@ export class JsonByteParser implements ByteParser {
   }
 }
 
-/** 10^0 … 10^22, the powers of ten that are exact doubles. */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/** 10^0 … 10^15: the fractions the fast path divides by (10^k is an exact double up to k = 22). */
+const POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
 const MINUS = 45, DOT = 46;
 /** The longest string value kept to compare with the next line's. */
 const KEPT_BYTES = 64;

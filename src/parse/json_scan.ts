@@ -8,7 +8,9 @@
  *
  * Why bytes settle it: decoding turns only bytes ≥ 0x80 into other characters, and those are accepted
  * as they are inside a string (a character cut or invalid becomes U+FFFD, never a quote or a
- * backslash, since ASCII bytes are never swallowed); outside strings they are refused here.
+ * backslash, since ASCII bytes are never swallowed); outside strings they are refused here. A value's
+ * bytes decode alone to what they are in the decoded line as long as the decoder keeps a BOM at their
+ * start (`ignoreBOM`: the line's decoder drops only the line's own, and the line starts with "{").
  */
 
 /** A value's kind, as {@linkcode JsonObjectScan.kind} gives it (0: the key is absent). */

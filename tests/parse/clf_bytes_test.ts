@@ -96,6 +96,7 @@ Deno.test("ClfByteParser reads any request line as the string parser does: escap
     "GET",
     "HTTP/1.1",
     "\u00e9",
+    "\ufeff",
   );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {

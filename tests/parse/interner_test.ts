@@ -48,3 +48,25 @@ Deno.test("Interner keeps no value longer than MAX_KEPT_BYTES", () => {
   equal(i.overflow.length, MAX_KEPT_BYTES + 1);
   equal(i.size, 0);
 });
+
+Deno.test("Interner keeps a BOM that starts a value, as the line's decoding does", () => {
+  const i = new Interner();
+  const bytes = enc.encode("\ufeffGET");
+  equal(i.get(bytes, 0, bytes.length), "\ufeffGET");
+  equal(i.internString("GET") === i.intern(bytes, 0, bytes.length), false);
+});
+
+Deno.test("Interner gives a lone surrogate its own id: U+FFFD's bytes keep naming U+FFFD", () => {
+  for (const surrogateFirst of [true, false]) {
+    const i = new Interner();
+    const fffd = enc.encode("\ufffd");
+    const ids = surrogateFirst
+      ? [i.internString("\ud800"), i.intern(fffd, 0, fffd.length)]
+      : [i.intern(fffd, 0, fffd.length), i.internString("\ud800")];
+    const [surrogate, replacement] = surrogateFirst ? ids : [ids[1], ids[0]];
+    equal(i.value(surrogate), "\ud800");
+    equal(i.value(replacement), "\ufffd");
+    equal(i.internString("\ufffd"), replacement);
+    equal(i.internString("\ud800"), surrogate);
+  }
+});

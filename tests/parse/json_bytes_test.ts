@@ -120,6 +120,13 @@ const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
     'say "hi"\\',
     "\u2028",
     "1e3",
+    // A BOM at a value's start belongs to the value; a lone surrogate (escaped by JSON.stringify)
+    // and U+FFFD (raw) must keep apart in the dictionaries.
+    "\ufeffbob",
+    "\ufeffGET /a HTTP/1.1",
+    "\ufeff2026-01-01T00:00:00+00:00",
+    "\ud800",
+    "\ufffd",
   ),
   fc.string({ maxLength: 6 }),
   fc.constantFrom(200, 404, 1412, 0, -0, 0.009429, 1e21, 1.5e-7, 1700000000.123, 1700000000123),
@@ -234,4 +241,21 @@ Deno.test("readObject() holds each value under its key of READ_KEYS", () => {
   const o = readObject(READ_KEYS.map((_, i) => i));
   deepEqual(Object.keys(o), READ_KEYS);
   deepEqual(Object.values(o), READ_KEYS.map((_, i) => i));
+});
+
+Deno.test("JsonByteParser keeps a BOM that starts a value, and a lone surrogate apart from U+FFFD", () => {
+  const t = '"time_iso8601":"2026-01-01T00:00:00Z","status":200';
+  assertSameRun([
+    `{${t},"remote_user":"\ufeffbob"}`,
+    `{${t},"remote_addr":"\ufeff1.2.3.4"}`,
+    `{${t},"request":"\ufeffGET /a HTTP/1.1"}`,
+    `{${t},"request_method":"\ufeffGET","uri":"\ufeff/a"}`,
+    '{"time_iso8601":"\ufeff2026-01-01T00:00:00Z","status":200}',
+    '{"time_local":"\ufeff01/Jan/2026:00:00:00 +0000","status":200}',
+  ]);
+  // An escaped lone surrogate goes through JSON.parse; U+FFFD's bytes through the byte reader.
+  const surrogate = `{${t},"remote_addr":"\\ud800"}`;
+  const replacement = `{${t},"remote_addr":"\ufffd"}`;
+  assertSameRun([surrogate, replacement, surrogate]);
+  assertSameRun([replacement, surrogate, replacement]);
 });

@@ -11,7 +11,7 @@ import { RunDictionary } from "./run_dictionary.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 import type { ByteParser, ByteRecord } from "./byte_record.ts";
 import { RequestMarks, scanQuoted, setMarkedRequest } from "./request_bytes.ts";
-import { indexOf } from "./ascii_bytes.ts";
+import { indexOf, textStart } from "./ascii_bytes.ts";
 
 const decoder = new TextDecoder();
 const ZERO_MINUTE = new TextEncoder().encode("00:00");
@@ -47,6 +47,7 @@ export class ClfByteParser implements ByteParser {
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */
   parse(buf: Uint8Array, start: number, end: number, out: ByteRecord): ParseStatus {
+    start = textStart(buf, start, end);
     let len = end;
     if (len > start && buf[len - 1] === CR) len--;
     if (isBlank(buf, start, len)) return SKIP;

@@ -8,7 +8,7 @@
  */
 import { newRecord } from "../record.ts";
 import { type ByteParser, type ByteRecord, fillFromText } from "./byte_record.ts";
-import { indexOf, isTrimSpace } from "./ascii_bytes.ts";
+import { indexOf, isTrimSpace, textStart } from "./ascii_bytes.ts";
 import { parseCsv } from "./csv.ts";
 import { Interner } from "./interner.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
@@ -16,7 +16,8 @@ import { setRequest, setWholeAsMethod } from "./request_bytes.ts";
 import { RunDictionary } from "./run_dictionary.ts";
 
 const FIELDS = 7;
-const decoder = new TextDecoder();
+// The line's BOM is skipped before any decoding (textStart): what is decoded keeps any other.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const REMOTEHOST = new TextEncoder().encode("remotehost");
 const DATE = new TextEncoder().encode("date");
 
@@ -42,6 +43,7 @@ export class CsvByteParser implements ByteParser {
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */
   parse(buf: Uint8Array, start: number, end: number, out: ByteRecord): ParseStatus {
+    start = textStart(buf, start, end);
     let len = end;
     if (len > start && buf[len - 1] === CR) len--;
     let blank = true;

@@ -15,6 +15,7 @@
  */
 import { newRecord } from "../record.ts";
 import type { ByteParser, ByteRecord } from "./byte_record.ts";
+import { textStart } from "./ascii_bytes.ts";
 import type { Interner } from "./interner.ts";
 import {
   type DateCache,
@@ -37,9 +38,8 @@ const REQUEST_PARTS = REQUEST_PART_KEYS.map((k) => READ_KEYS.indexOf(k));
 const IS_HOST = new Uint8Array(READ_KEYS.length);
 for (const k of HOSTS) IS_HOST[k] = 1;
 
-const decoder = new TextDecoder();
-/** For a value's bytes alone: a BOM at its start belongs to the value (the line's decoder drops one). */
-const valueDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+// The line's BOM is skipped before any decoding (textStart): what is decoded keeps any other.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Parses JSON lines from bytes. */
 export class JsonByteParser implements ByteParser {
@@ -74,6 +74,7 @@ export class JsonByteParser implements ByteParser {
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */
   parse(buf: Uint8Array, start: number, end: number, out: ByteRecord): ParseStatus {
+    start = textStart(buf, start, end);
     // As the text path hands json_lines.ts its line: one carriage return cut off.
     if (end > start && buf[end - 1] === CR) end--;
     const scan = this.#scan;
@@ -167,7 +168,7 @@ export class JsonByteParser implements ByteParser {
       while (i < len && kept[at + i] === buf[from + i]) i++;
       if (i === len) return this.#keptStrings[k];
     }
-    const value = valueDecoder.decode(buf.subarray(from, to));
+    const value = decoder.decode(buf.subarray(from, to));
     // Only short values are kept to compare with the next line's (a request line changes anyway);
     // copied by hand into the one buffer: an ArrayBuffer a change would cost more than a decode.
     if (len <= KEPT_BYTES) {

@@ -9,7 +9,7 @@
  */
 import { newRecord } from "../record.ts";
 import { type ByteParser, type ByteRecord, fillFromText } from "./byte_record.ts";
-import { isTrimSpace } from "./ascii_bytes.ts";
+import { isTrimSpace, textStart } from "./ascii_bytes.ts";
 import { Interner } from "./interner.ts";
 import { type ParseStatus, SKIP } from "./parse_status.ts";
 import { setTarget } from "./request_bytes.ts";
@@ -17,7 +17,8 @@ import { RunDictionary } from "./run_dictionary.ts";
 import { NO_PATH } from "./section.ts";
 import { type Columns, readFields, w3cParser } from "./w3c.ts";
 
-const decoder = new TextDecoder();
+// The line's BOM is skipped before any decoding (textStart): what is decoded keeps any other.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const FIELDS_DIRECTIVE = new TextEncoder().encode("#Fields:");
 const NO_PATH_BYTES = new TextEncoder().encode(NO_PATH);
 const DATE = /^\d{4}-\d\d-\d\d$/;
@@ -59,6 +60,7 @@ export class W3cByteParser implements ByteParser {
 
   /** Parses the line `buf[start, end)` (no newline) into `out`. */
   parse(buf: Uint8Array, start: number, end: number, out: ByteRecord): ParseStatus {
+    start = textStart(buf, start, end);
     // As the text path hands w3c.ts its line: one carriage return cut off.
     if (end > start && buf[end - 1] === CR) end--;
     if (end > start && buf[start] === HASH) {

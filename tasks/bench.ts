@@ -77,7 +77,11 @@
  *   of a stats line applied to each string instead of the whole line, no change; the timestamp
  *   compared as seven words (DataView), Common even, elastic 1.05x slower.
  * - This machine's two processors behaved like one core's two hyperthreads that day: two workers
- *   each ran at about 0.6 of one thread, so workers barely paid (JSON 1M: 1.02x one pass's time).
+ *   each ran at about 0.6 of one thread, so workers barely paid (JSON 1M: 0.8-1.02x one pass's
+ *   time). It was also 2-3x slower a line than the machine workersPay was calibrated on (Combined's
+ *   first region: 1.8-2.7 µs a line, against 0.81), while WORKERS_FIXED_MS is a constant: the model
+ *   took workers for Combined 1M, which then took 1.6 s against about 1.0 in one pass. The fixed
+ *   cost wants to scale with the machine's speed (or the workers to give way when they lose).
  * - Peak memory is V8's heap growth, not data: the live set stays near 20 MB, but short-lived strings
  *   let the heap grow to 250 MB unless capped (V8_FLAGS in tasks/runtime_flags.ts).
  */

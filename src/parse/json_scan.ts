@@ -125,7 +125,7 @@ export class JsonObjectScan {
         j = known;
         k = this.#layoutKey[member];
       } else {
-        // The key: its hash on the way, for the table of asked keys.
+        // The key: its hash on the way (keyHash, inline), for the table of asked keys.
         let h = 0x811c9dc5 | 0;
         j = keyStart;
         for (; j < end; j++) {

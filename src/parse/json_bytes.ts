@@ -13,7 +13,7 @@
  * line), and host, method and section get their ids in the run's dictionaries, so that the engine
  * counts by id and a parallel replay sends small integers. A property test holds it to parseJsonLine.
  */
-import { newRecord } from "../record.ts";
+import { type LogRecord, newRecord } from "../record.ts";
 import type { ByteParser, ByteRecord } from "./byte_record.ts";
 import { textStart } from "./ascii_bytes.ts";
 import type { Interner } from "./interner.ts";
@@ -82,19 +82,29 @@ export class JsonByteParser implements ByteParser {
     const r = this.#record;
     const status = parseJsonLine(decoder.decode(buf.subarray(start, end)), r, this.#dates);
     if (status !== null) return status;
-    out.time = r.time;
+    this.#fill(r, out);
     out.host = r.host;
     out.hostId = this.hosts.internString(r.host);
+    this.#fillRequest(r, out);
+    return null;
+  }
+
+  /** `out`'s fields but host and request from `r`, the record recordFromJson filled. */
+  #fill(r: LogRecord, out: ByteRecord): void {
+    out.time = r.time;
     out.user = r.user;
+    out.status = r.status;
+    out.bytes = r.bytes;
+    out.duration = r.duration;
+  }
+
+  /** `out`'s method, path and section from `r`, with their ids. */
+  #fillRequest(r: LogRecord, out: ByteRecord): void {
     out.method = r.method;
     out.methodId = this.#methodIds.of(r.method);
     out.path = r.path;
     out.section = r.section;
     out.sectionId = this.#sectionIds.of(r.section);
-    out.status = r.status;
-    out.bytes = r.bytes;
-    out.duration = r.duration;
-    return null;
   }
 
   /** The line just scanned, read from its bytes. */
@@ -117,20 +127,10 @@ export class JsonByteParser implements ByteParser {
     const r = this.#record;
     const status = recordFromJson(o, r, this.#dates);
     if (status !== null) return status;
-    out.time = r.time;
+    this.#fill(r, out);
     this.#host(buf, out);
-    out.user = r.user;
     if (bytesRequest) setRequest(buf, scan.start(REQUEST), scan.end(REQUEST), out, this);
-    else {
-      out.method = r.method;
-      out.methodId = this.#methodIds.of(r.method);
-      out.path = r.path;
-      out.section = r.section;
-      out.sectionId = this.#sectionIds.of(r.section);
-    }
-    out.status = r.status;
-    out.bytes = r.bytes;
-    out.duration = r.duration;
+    else this.#fillRequest(r, out);
     return null;
   }
 

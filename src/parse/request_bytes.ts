@@ -40,6 +40,15 @@ export class RequestMarks {
   /** -1 when the target does not start with "/" (an absolute URL, "*", nothing). */
   pathEnd = -1;
   second = -1;
+
+  /** No part found yet. */
+  reset(): void {
+    this.space1 =
+      this.space2 =
+      this.pathEnd =
+      this.second =
+        -1;
+  }
 }
 
 /**
@@ -53,28 +62,19 @@ export function scanQuoted(
   len: number,
   marks: RequestMarks,
 ): number {
-  marks.space1 =
-    marks.space2 =
-    marks.pathEnd =
-    marks.second =
-      -1;
-  let i = from;
+  marks.reset();
   // The method, up to the first space.
-  for (; i < len; i++) {
-    const c = buf[i];
-    if (c === SPACE) break;
-    if (c === QUOTE && closes(buf, i)) return i;
-  }
+  let i = wordEnd(buf, from, len);
   if (i >= len) return -1;
+  if (buf[i] === QUOTE) return i;
   marks.space1 = i++;
-  // The target: its path's end and second slash when it starts with one.
   if (i < len && buf[i] === SLASH) {
+    // The target: its path's end and second slash, as setTarget finds them.
     i++;
     let pathEnd = -1, second = -1;
     for (; i < len; i++) {
       const c = buf[i];
-      if (c === SPACE) break;
-      if (c === QUOTE && closes(buf, i)) break;
+      if (c === SPACE || (c === QUOTE && closes(buf, i))) break;
       if (pathEnd < 0) {
         if (c === QUESTION || c === HASH) pathEnd = i;
         else if (c === SLASH && second < 0) second = i;
@@ -82,20 +82,22 @@ export function scanQuoted(
     }
     marks.pathEnd = pathEnd < 0 ? i : pathEnd;
     marks.second = second;
-    if (i >= len) return -1;
-    if (buf[i] === QUOTE) return i;
-  } else {
-    for (; i < len; i++) {
-      const c = buf[i];
-      if (c === SPACE) break;
-      if (c === QUOTE && closes(buf, i)) return i;
-    }
-    if (i >= len) return -1;
-  }
+  } else i = wordEnd(buf, i, len);
+  if (i >= len) return -1;
+  if (buf[i] === QUOTE) return i;
   marks.space2 = i++;
   // The rest (the protocol, or more words): only its end matters.
   for (; i < len; i++) if (buf[i] === QUOTE && closes(buf, i)) return i;
   return -1;
+}
+
+/** The first space or closing quote in `buf[i, len)`, or `len`. */
+function wordEnd(buf: Uint8Array, i: number, len: number): number {
+  for (; i < len; i++) {
+    const c = buf[i];
+    if (c === SPACE || (c === QUOTE && closes(buf, i))) return i;
+  }
+  return len;
 }
 
 /** Whether the quote at `q` closes its field: not escaped by an odd run of backslashes. */
@@ -128,9 +130,7 @@ export function setMarkedRequest(
     setTarget(buf, sp + 1, targetEnd, out, d);
     return;
   }
-  const start = sp + 1;
-  out.pathAt(buf, start, marks.pathEnd);
-  setSection(buf, start, marks.second < 0 ? marks.pathEnd : marks.second, out, d);
+  setPath(buf, sp + 1, marks.pathEnd, marks.second, out, d);
 }
 
 /** Path and section from the request target `buf[from, targetEnd)` (pathOf and sectionOf). */
@@ -167,6 +167,18 @@ export function setTarget(
     }
     if (c === SLASH && second < 0) second = k;
   }
+  setPath(buf, start, pathEnd, second, out, d);
+}
+
+/** The path `buf[start, pathEnd)` and its section, up to its `second` slash (-1: the whole path). */
+function setPath(
+  buf: Uint8Array,
+  start: number,
+  pathEnd: number,
+  second: number,
+  out: ByteRecord,
+  d: ByteDictionaries,
+): void {
   out.pathAt(buf, start, pathEnd);
   setSection(buf, start, second < 0 ? pathEnd : second, out, d);
 }

@@ -48,7 +48,7 @@ export async function monitorAction(parsed: Record<string, unknown>): Promise<vo
       throw err;
     }
   }
-  const rt = denoRuntime({ replay: Boolean(opts.once) });
+  const rt = await denoRuntime({ replay: Boolean(opts.once) });
   const receivers = await receiverFlags(parsed, rt.notify?.pagerdutyUrl);
   if (opts.tui && opts.json && opts.output === undefined) {
     throw new UsageError("--json with --tui needs --output PATH: standard output is the dashboard");

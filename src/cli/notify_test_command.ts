@@ -29,7 +29,7 @@ export const NOTIFY_TEST_COMMAND: CliCommand = {
 
 async function notifyTest(opts: Record<string, unknown>): Promise<void> {
   const { denoRuntime } = await import("./deno_runtime.ts");
-  const rt = denoRuntime();
+  const rt = await denoRuntime();
   const flags = await receiverFlags(opts, rt.notify?.pagerdutyUrl);
   if (!hasReceivers(flags)) {
     throw new UsageError(

@@ -10,7 +10,7 @@ import { followFile } from "../source/mod.ts";
 import { expandGlob, isGlob } from "../source/glob.ts";
 import { isRotatedName } from "../source/rotated_copy.ts";
 import { replayFile, type RowConsumer } from "../replay/replay_file.ts";
-import { basename, dirname } from "node:path";
+import { basename, dirname } from "../source/posix_path.ts";
 import type { Checkpoints } from "./checkpoints.ts";
 
 /** How often patterns are matched again for new files. */

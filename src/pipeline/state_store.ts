@@ -5,7 +5,7 @@
  * power cut leaves either the old state or the new one, never half of one. A state written by another
  * version, or for other options, is refused with one clear line, never silently misread.
  */
-import { join } from "node:path";
+import { join } from "../source/posix_path.ts";
 import { RuntimeFailure } from "../errors.ts";
 import type { FilePosition } from "../source/file_position.ts";
 import type { SeenFile } from "../source/known_files.ts";

@@ -3,7 +3,7 @@
  * literal), matched against the names in its directory. A wildcard never matches a leading dot, as in
  * a shell.
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "./posix_path.ts";
 
 /**
  * True when `pattern`'s file name holds a wildcard and no file has that very name: a log named

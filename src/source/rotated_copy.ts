@@ -4,7 +4,7 @@
  * fingerprint, the first bytes it holds (its name and inode say nothing once rotation renamed it or
  * the inode was reused): what was read from its start must be what the candidate starts with.
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "./posix_path.ts";
 import { readFully } from "./line_reader.ts";
 
 /** Bytes of a file's start kept as its fingerprint. */

@@ -6,7 +6,7 @@
  * each wait tries to watch again. Events that arrive while the follower is reading collapse into one
  * wake, and an idle follower has nothing pending but one timer: no busy loop.
  */
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "./posix_path.ts";
 import type { Clock } from "../clock.ts";
 import { type Subscription, watchName } from "./directory_watch.ts";
 

@@ -198,3 +198,26 @@ Deno.test("runPipeline() replays to the end and finishes without a tick", async 
   deepEqual(kinds(events), ["alert 0"]);
   equal(events.at(-1)?.type, "summary");
 });
+
+Deno.test("runPipeline() ticks a long replay for its views, not one too short to reach a tick", async () => {
+  for (const [bytesTotal, ticked] of [[512 * 1024 * 1024, 4], [4096, 0]] as const) {
+    // A replay whose read is held until the clock has moved on a second (a slow disk).
+    let release = () => {};
+    const held = new Promise<void>((r) => release = r);
+    const source: Source = { ...scripted([clfLine(t0)], "replay"), bytesTotal };
+    const read = source.read;
+    source.read = async (consumer, signal, halt) => {
+      await held;
+      await read(consumer, signal, halt);
+    };
+    const { p, clock, views } = pipeline(source);
+    const run = runPipeline(p);
+    await settle();
+    await pass(clock, 1000);
+    equal(views.length, ticked, `${bytesTotal} bytes`);
+    release();
+    await run;
+    // Either way, the last view says the input ended.
+    equal(views.at(-1)!.source.ended, true);
+  }
+});

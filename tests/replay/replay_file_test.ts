@@ -85,3 +85,18 @@ Deno.test("workersPay() says yes only when the rest of the file saves more than 
   // A costlier line pays sooner: JSON lines, ~2.44 µs, at a million.
   equal(workersPay(950_000, 0.00244), true);
 });
+
+Deno.test("workersPay() asks more of a machine slower than the reference: so much more a line", () => {
+  // Combined at three times the reference's cost a line: one pass at 1M lines (workers took 1.6x
+  // its time there), workers from about 2.6M lines, as on the reference machine.
+  equal(workersPay(950_000, 0.0006, "combined"), false);
+  equal(workersPay(950_000, 0.0018), true, "unscaled, the start looks cheap");
+  equal(workersPay(950_000, 0.0018, "combined"), false);
+  equal(workersPay(2_400_000, 0.0018, "combined"), false);
+  equal(workersPay(2_800_000, 0.0018, "combined"), true);
+  // JSON lines still take workers at a million, on either machine.
+  equal(workersPay(950_000, 0.0018, "json"), true);
+  equal(workersPay(950_000, 0.0054, "json"), true);
+  // A faster machine keeps the measured start.
+  equal(workersPay(950_000, 0.0003, "combined"), workersPay(950_000, 0.0003));
+});

@@ -18,7 +18,6 @@ import { parsesInRegions, type ParseSpec } from "./region_parser.ts";
 import type { BatchDictionaries, RecordBatch, RunKeys } from "./record_batch.ts";
 import { WorkerPool } from "./worker_pool.ts";
 import { fieldsDirectives } from "./fields_directives.ts";
-import type { FormatName } from "../record.ts";
 
 /** How the regions after the first may be parsed by workers. */
 export interface RegionPlanSpec {
@@ -84,36 +83,27 @@ export const WORKERS_FIXED_MS = 230;
 export const WORKERS_SHARE_SAVED = 0.15;
 
 /**
- * A line's cost on the first region's second half, in µs, format by format, on a machine where the
- * figures above held (2 cores, 2026-12-02; medians of three generated 1M-line logs). A worker's start
- * is mostly a Deno start, loading and compiling the parsing modules: on a slower machine it costs
- * more in proportion. On one whose two processors shared a core, lines cost about three times these,
- * and the fixed 230 ms took workers for Combined at 1M lines, 1.6x one pass's time.
+ * How long this process took to load this module, at most, on a machine where the figures above
+ * held (2 cores, 2026-12-02: 23–29 ms with a warm compile cache, 37 cold). A worker's start is mostly
+ * a Deno start, loading and compiling the parsing modules, so this process's own start says how dear
+ * it is here: on a machine whose processors shared a core (a one-line replay ~200 ms), the fixed 230
+ * ms took workers for Combined 1M at 1.6x one pass's time. A line's cost says nothing of it: the
+ * elastic sample's real lines cost three times the generated ones on the same machine.
  */
-export const REFERENCE_US_PER_LINE: Partial<Record<FormatName, number>> = {
-  clf: 0.38,
-  combined: 0.6,
-  csv: 0.5,
-  w3c: 0.75,
-  json: 1.8,
-};
+export const REFERENCE_LOADED_MS = 30;
+/** Milliseconds from this process's start to this module's load: read once, as later replays come. */
+const LOADED_MS = performance.now();
 /** Below this a file is read in one pass without asking the model (it would say no). */
 export const MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
 
 /**
- * Whether workers pay for the rest of a file: `remainingLines` more lines of `format` at the first
- * region's cost of `msPerLine` each. The workers' start is scaled by how much slower than the
- * reference this machine parses the same format (never below it: a faster machine keeps the measured
- * start, which errs towards one pass); so on a slow machine the choice comes down to a number of
- * lines a format (Combined from about 2.6M, JSON lines from about 850k).
+ * Whether workers pay for the rest of a file: `remainingLines` more lines at the first region's cost
+ * of `msPerLine` each, in a process that took `loadedMs` to load this module. The workers' start is
+ * scaled by how much slower than the reference's that load was (never below it: a quicker machine
+ * keeps the measured cost, which errs towards one pass).
  */
-export function workersPay(
-  remainingLines: number,
-  msPerLine: number,
-  format?: FormatName,
-): boolean {
-  const reference = format === undefined ? undefined : REFERENCE_US_PER_LINE[format];
-  const slower = reference === undefined ? 1 : Math.max(1, (msPerLine * 1000) / reference);
+export function workersPay(remainingLines: number, msPerLine: number, loadedMs = 0): boolean {
+  const slower = Math.max(1, loadedMs / REFERENCE_LOADED_MS);
   return remainingLines * msPerLine * WORKERS_SHARE_SAVED > WORKERS_FIXED_MS * slower;
 }
 
@@ -172,11 +162,9 @@ export async function replayFile(path: string, options: ReplayOptions): Promise<
     if (options.signal?.aborted) return;
     const msPerLine = (now() - halfAt) / Math.max(1, lines - halfLines);
     const remainingLines = (size - first.end) / Math.max(1, first.end / Math.max(1, lines));
-    const spec = first.eof ? undefined : consumer.regionSpec();
-    let plan0 = modelled && spec !== undefined &&
-        !workersPay(remainingLines, msPerLine, spec.spec.format)
+    let plan0 = first.eof || (modelled && !workersPay(remainingLines, msPerLine, LOADED_MS))
       ? undefined
-      : spec;
+      : consumer.regionSpec();
     if (plan0?.spec.format === "w3c" && plan0.spec.logFormat === undefined) {
       // Its regions start under the #Fields directive before them: found by a first scan.
       const w3cFields = await io(path, () => fieldsDirectives(file, options.maxLineBytes, buffer));

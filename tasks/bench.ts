@@ -39,10 +39,13 @@
  *   read-ahead, the output blocks), workers took Combined 1M 1.18x its time and W3C 1M 1.11x; at
  *   10M 0.78x. The model now times a line on the first region's warm second half.
  *   On a machine whose processors shared a core (lines ~3x the cost), the fixed 230 ms took workers
- *   for Combined 1M at 1.6x one pass's time: the start is now scaled by the line's cost against a
- *   reference for the format (REFERENCE_US_PER_LINE), never below it. On 2026-12-02, forced one way
- *   and the other, in turn: Combined 1M workers 1.03x one pass, Common 1M 1.12x, elastic ×100
- *   0.93x, JSON 1M 0.85x; the model picks one pass, one pass, one pass, workers.
+ *   for Combined 1M at 1.6x one pass's time: the start is now scaled by the time this process took
+ *   to load replay_file.ts against 30 ms (REFERENCE_LOADED_MS), never below it. Scaled by a line's
+ *   cost against a reference for its format instead, it took the elastic sample's real lines (3x
+ *   the generated ones' cost) for a slow machine. On 2026-12-02, forced one way and the other, in
+ *   turn: Combined 1M workers 1.03x one pass, Common 1M 1.12x, elastic ×100 0.93x, JSON 1M 0.85x;
+ *   the model picks one pass, one pass, either (its line cost, 0.9–1.7 µs, straddles the bar),
+ *   workers.
  * - Startup (wall, this machine, compile cache warm): Deno alone 17–25 ms. What wakes Deno's
  *   Node-compatibility layer costs the most: node:fs ~22 ms, node:tty ~23, node:path or node:events
  *   5–8, and any library that touches the `process` global when it loads (picocolors, kleur, pathe:

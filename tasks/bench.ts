@@ -40,7 +40,7 @@
  *   10M 0.78x. The model now times a line on the first region's warm second half.
  *   On a machine whose processors shared a core (lines ~3x the cost), the fixed 230 ms took workers
  *   for Combined 1M at 1.6x one pass's time: the start is now scaled by the time this process took
- *   to load replay_file.ts against 30 ms (REFERENCE_LOADED_MS), never below it. Scaled by a line's
+ *   to load replay_file.ts against 30 ms (REFERENCE_LOADED_MS), from 1x to 3x. Scaled by a line's
  *   cost against a reference for its format instead, it took the elastic sample's real lines (3x
  *   the generated ones' cost) for a slow machine. On 2026-12-02, forced one way and the other, in
  *   turn: Combined 1M workers 1.03x one pass, Common 1M 1.12x, elastic ×100 0.93x, JSON 1M 0.85x;

@@ -118,8 +118,9 @@ export async function runPipeline(p: Pipeline): Promise<PipelineOutcome> {
   });
   // A replay has nothing to do between reads (each read takes the clock afresh) but give views; one
   // too short to reach the first tick gets no ticker, which spares it Deno's timers (~3 ms to load).
-  const short = p.source.mode === "replay" &&
-    (p.source.bytesTotal ?? Infinity) <= SHORT_REPLAY_BYTES;
+  // (A size of 0 says nothing: a device, or a file not written yet.)
+  const size = p.source.bytesTotal ?? 0;
+  const short = p.source.mode === "replay" && size > 0 && size <= SHORT_REPLAY_BYTES;
   const ticking = p.source.mode === "follow" || p.checkpoint !== undefined || p.idleTimeout > 0 ||
     (sinks.wantsViews && !short);
   const stopTicking = ticking ? clock.every(TICK_MS, tick) : () => {};

@@ -91,6 +91,8 @@ export const WORKERS_SHARE_SAVED = 0.15;
  * elastic sample's real lines cost three times the generated ones on the same machine.
  */
 export const REFERENCE_LOADED_MS = 30;
+/** The most the workers' start is scaled by: the slowest machine measured, about 3x the reference. */
+const MAX_SLOWER = 3;
 /** Milliseconds from this process's start to this module's load: read once, as later replays come. */
 const LOADED_MS = performance.now();
 /** Below this a file is read in one pass without asking the model (it would say no). */
@@ -103,7 +105,9 @@ export const MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
  * keeps the measured cost, which errs towards one pass).
  */
 export function workersPay(remainingLines: number, msPerLine: number, loadedMs = 0): boolean {
-  const slower = Math.max(1, loadedMs / REFERENCE_LOADED_MS);
+  // At most the slowest machine seen: a load slowed by something else (a cold cache, `--check`, a
+  // permission prompt) must not rule workers out for good.
+  const slower = Math.min(MAX_SLOWER, Math.max(1, loadedMs / REFERENCE_LOADED_MS));
   return remainingLines * msPerLine * WORKERS_SHARE_SAVED > WORKERS_FIXED_MS * slower;
 }
 

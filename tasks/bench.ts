@@ -40,7 +40,7 @@
  *   10M 0.78x. The model now times a line on the first region's warm second half.
  *   On a machine whose processors shared a core (lines ~3x the cost), the fixed 230 ms took workers
  *   for Combined 1M at 1.6x one pass's time: the start is now scaled by the time this process took
- *   to load replay_file.ts against 30 ms (REFERENCE_LOADED_MS), from 1x to 3x. Scaled by a line's
+ *   to load replay_file.ts against 40 ms (REFERENCE_LOADED_MS), from 1x to 3x. Scaled by a line's
  *   cost against a reference for its format instead, it took the elastic sample's real lines (3x
  *   the generated ones' cost) for a slow machine. On 2026-12-02, forced one way and the other, in
  *   turn: Combined 1M workers 1.03x one pass, Common 1M 1.12x, elastic ×100 0.93x, JSON 1M 0.85x;
@@ -67,6 +67,13 @@
  *   (first calls of the engine's and the report's code). `deno bundle --code-splitting` of main.ts
  *   measured 0.84x the time to /dev/null (57 ms against 69): the one step left, at the price of a
  *   build artefact that must match the sources; not taken.
+ * - The worst case for memory (10M Common lines, a new client each) at 150–152 MiB on 2026-12-02:
+ *   V8's old space went 24 → 60 MB between collections (strings that live one interval), ~21 MB of
+ *   freed pages stayed pooled, ~45 MB are the Deno binary's pages. --memory-saver-mode: 138 MiB, for
+ *   1.18x its time (26 % more CPU); ordinary rows 0.99–1.03x in turn (Combined, JSON, elastic, and
+ *   Combined 10M), so it is on. --optimize-for-size: 134 MiB but 1–6 % slower on every row;
+ *   --heap-growing-percent, semi-space 1/2/8/16, MALLOC_ARENA_MAX, no concurrent recompilation:
+ *   nothing useful.
  * - Workers on 2 cores: started before the first region (to load while the main thread reads it),
  *   1.05x SLOWER at 1M lines (three threads on two cores). The main thread parsing every other
  *   region itself beside one worker: the same wall time as two workers, 0.85x the CPU.

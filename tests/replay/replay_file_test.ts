@@ -87,19 +87,19 @@ Deno.test("workersPay() says yes only when the rest of the file saves more than 
 });
 
 Deno.test("workersPay() asks more of a machine whose own start was slower than the reference's", () => {
-  // Combined at three times the reference's cost a line, in a process three times as slow to load:
+  // Combined at three times the reference's cost a line, in a process three times as slow to load (120 ms):
   // one pass at 1M lines (workers took 1.6x its time there), workers from about 2.6M lines.
   equal(workersPay(950_000, 0.0018), true, "unscaled, the start looks cheap");
-  equal(workersPay(950_000, 0.0018, 90), false);
-  equal(workersPay(2_400_000, 0.0018, 90), false);
-  equal(workersPay(2_800_000, 0.0018, 90), true);
+  equal(workersPay(950_000, 0.0018, 120), false);
+  equal(workersPay(2_400_000, 0.0018, 120), false);
+  equal(workersPay(2_800_000, 0.0018, 120), true);
   // JSON lines still take workers at a million there.
-  equal(workersPay(950_000, 0.0054, 90), true);
+  equal(workersPay(950_000, 0.0054, 120), true);
   // A start as quick as the reference's, or quicker, keeps the measured cost: lines that cost more
   // (the elastic sample's, ~1.7 µs) are not taken for a slow machine.
   equal(workersPay(968_000, 0.0017, 25), true);
   equal(workersPay(968_000, 0.0017, 30), workersPay(968_000, 0.0017));
   // A load slowed by something else (`deno run --check`: 1.7 s) counts as the slowest machine seen.
-  equal(workersPay(10_000_000, 0.0006, 1700), workersPay(10_000_000, 0.0006, 90));
+  equal(workersPay(10_000_000, 0.0006, 1700), workersPay(10_000_000, 0.0006, 120));
   equal(workersPay(10_000_000, 0.0006, 1700), true);
 });

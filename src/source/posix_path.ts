@@ -38,15 +38,12 @@ export function join(...parts: string[]): string {
 }
 
 /**
- * `path` made absolute against the working directory and normalized, without a trailing slash. The
- * directory is asked for only for a relative path: the one monilog started in may be gone since.
+ * `path` made absolute against the working directory (`cwd`, an absolute path) and normalized,
+ * without a trailing slash. The directory is asked for only for a relative path: the one monilog
+ * started in may be gone since.
  */
 export function resolve(path: string, cwd: () => string = Deno.cwd): string {
   const whole = path.charCodeAt(0) === SLASH ? path : `${cwd()}/${path}`;
-  if (whole.charCodeAt(0) !== SLASH) {
-    const rest = segments(whole, true);
-    return rest.length > 0 ? rest : ".";
-  }
   return `/${segments(whole, false)}`;
 }
 

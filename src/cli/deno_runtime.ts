@@ -16,7 +16,10 @@ const REPLAY_BLOCK_BYTES = 64 * 1024;
  * to the end (`--once`), whose standard output, when it is a pipe, is written in blocks.
  */
 export async function denoRuntime(options: { replay?: boolean } = {}): Promise<MonitorRuntime> {
+  // Asked once: a descriptor's kind does not change during a run, and each ask is a system call
+  // (width() is read for every line written: a sixth of a second for the elastic sample ×100).
   const terminal = Deno.stdout.isTerminal();
+  const errTerminal = Deno.stderr.isTerminal();
   const blockBytes = options.replay && !terminal ? REPLAY_BLOCK_BYTES : 0;
   // A terminal is not a file a full disk can cut: it is spared node:fs (~15 ms of a start).
   const file = terminal ? NOT_A_FILE : (await import("../sinks/stdout_file.ts")).stdoutFile;
@@ -35,9 +38,9 @@ export async function denoRuntime(options: { replay?: boolean } = {}): Promise<M
       console.error(line);
     },
     // Colour only on a terminal, and never with NO_COLOR (Deno.noColor reads it).
-    color: Deno.stdout.isTerminal() && !Deno.noColor,
+    color: terminal && !Deno.noColor,
     width: () => {
-      if (!Deno.stdout.isTerminal()) return undefined;
+      if (!terminal) return undefined;
       try {
         return Deno.consoleSize().columns;
       } catch {
@@ -46,7 +49,7 @@ export async function denoRuntime(options: { replay?: boolean } = {}): Promise<M
     },
     stdin: () => Deno.stdin.readable,
     progress(json) {
-      if (!Deno.stderr.isTerminal() || (json && !Deno.stdout.isTerminal())) return undefined;
+      if (!errTerminal || (json && !terminal)) return undefined;
       const encoder = new TextEncoder();
       return {
         write: (text) => void Deno.stderr.writeSync(encoder.encode(text)),

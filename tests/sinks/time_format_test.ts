@@ -1,4 +1,5 @@
-import { equal } from "node:assert/strict";
+import { equal, throws } from "node:assert/strict";
+import fc from "fast-check";
 import { formatDuration, formatLogTime } from "../../src/sinks/time_format.ts";
 
 // The display time zone comes from TZ; tests run the formatter in child processes with each TZ.
@@ -24,6 +25,63 @@ Deno.test("formatLogTime() writes ISO 8601 with the display zone's offset, TZ re
 Deno.test("formatLogTime() follows the process time zone", () => {
   const s = formatLogTime(0);
   equal(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(s), true, s);
+});
+
+/**
+ * The formatter before its date-and-hour text was kept: toISOString on every call. Given as source,
+ * so that the child processes below run it under their own TZ.
+ */
+const REFERENCE = `function reference(seconds) {
+  const date = new Date(seconds * 1000);
+  const offsetMinutes = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  const pad2 = (n) => n < 10 ? "0" + n : String(n);
+  return local.toISOString().slice(0, 19) + sign + pad2(Math.floor(abs / 60)) + ":" + pad2(abs % 60);
+}`;
+const reference = new Function(`${REFERENCE}; return reference;`)() as (s: number) => string;
+
+Deno.test("formatLogTime() gives what toISOString gives for every instant, in this process's zone", () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.integer({ min: -62_167_219_200, max: 253_402_300_799 }),
+        fc.double({ min: -1e11, max: 3e11, noNaN: true }),
+        fc.integer({ min: 1_500_000_000, max: 1_600_000_000 }),
+      ),
+      (s) => equal(formatLogTime(s), reference(s)),
+    ),
+    { numRuns: 20_000 },
+  );
+  // Beyond four-digit years, six-digit ones, as before; an invalid time throws, as before.
+  for (const s of [-62_167_219_201, 253_402_300_800, 8.64e12]) {
+    equal(formatLogTime(s), reference(s));
+  }
+  throws(() => formatLogTime(NaN), RangeError);
+});
+
+Deno.test("formatLogTime() is exact across daylight-saving changes and half-hour zones", async () => {
+  // A run's instants step by seconds and tens of seconds through a year that has each zone's
+  // changes (Lord Howe moves by half an hour), and jump between years; each is checked.
+  const code = `import { formatLogTime } from ${
+    JSON.stringify(new URL("../../src/sinks/time_format.ts", import.meta.url).href)
+  }; ${REFERENCE}
+  let bad = 0, n = 0, x = 12345;
+  const check = (s) => { n++; if (formatLogTime(s) !== reference(s)) { bad++; if (bad < 5) console.error(s, formatLogTime(s), reference(s)); } };
+  for (let s = 1_546_300_800; s < 1_577_836_800; s += 17) check(s);
+  for (let i = 0; i < 50_000; i++) { x = (x * 1103515245 + 12345) % 2147483648; check(-3e9 + x * 3); }
+  console.log(JSON.stringify({ bad, n }));`;
+  for (const tz of ["Europe/London", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kathmandu"]) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", "-q", code],
+      env: { TZ: tz },
+    }).output();
+    const decoder = new TextDecoder();
+    const { bad, n } = JSON.parse(decoder.decode(out.stdout));
+    equal(bad, 0, `${tz}: ${decoder.decode(out.stderr)}`);
+    equal(n, 1_905_059, tz);
+  }
 });
 
 Deno.test("formatDuration() writes hours, minutes and seconds compactly", () => {

@@ -23,6 +23,11 @@
  * - Parse workers pay from a few million lines on; below, their start (~80 ms of CPU each) eats the
  *   gain. With a new client on every line they do not pay at all: the main thread would make a
  *   string of every value anyway, so the replay stays in one pass (LineProcessor.keysMostlyNew).
+ * - Parsing alone (file in memory, ClfByteParser.parse a line): ~195 ns a Common line, of which
+ *   interning the host ~45 ns, the section ~23, the method ~17; a plain loop over a 13-byte host
+ *   alone ~21 ns. Hashing 4 bytes at a time through a DataView: 196 against 193 ns (nothing).
+ * - Asking Deno.stdout.isTerminal() for every line written, and toISOString for every time
+ *   formatted (0.40 of 0.52 µs): the elastic sample's text replay 0.93x without them.
  * - A new second cost ~300 ns (a decode and a full parse of the stamp); keeping the value of the last
  *   hour makes it ~50 ns, and real logs change second on most lines (elastic ×100: −14 % CPU).
  * - A replay that writes many intervals (elastic ×100: 52,500) paid an fstat of standard output per
